@@ -18,6 +18,8 @@ enum class Sex { Female, Male };
 class Rnokpp final {
 public:
     [[nodiscard]] static Result<Rnokpp> parse(const QString &text);
+    /// As parse(), judging "birth date in the future" against `today` (tests, clocks).
+    [[nodiscard]] static Result<Rnokpp> parse(const QString &text, QDate today);
     [[nodiscard]] const QString &value() const { return m_value; }
     [[nodiscard]] QDate birthDate() const;
     [[nodiscard]] Sex sex() const;
@@ -95,6 +97,22 @@ private:
 };
 
 /// Masks the middle of any identifier for logs: keeps the first 2 and last 3 characters.
+/// Values of 5 characters or fewer are masked completely (nothing would stay hidden).
 [[nodiscard]] QString maskIdentifier(const QString &value);
+
+/// Check-digit arithmetic, shared by the parsers and by IdentifierFactory.
+/// Each takes exactly the digits the check covers (ASCII '0'–'9' only) and
+/// returns the expected check digit, or -1 when the input is not that shape.
+namespace identifiers {
+/// РНОКПП: Σ dᵢ·wᵢ, w = −1,5,7,9,4,6,10,5,7; (sum mod 11) mod 10.
+[[nodiscard]] int rnokppCheckDigit(QStringView first9);
+/// ЄДРПОУ: weights 1..7 (7,1,2,3,4,5,6 for 30000000–59999999); mod 11; a 10 is
+/// recomputed with each weight +2, and a second 10 counts as 0.
+[[nodiscard]] int edrpouCheckDigit(QStringView first7);
+/// УНЗР: Σ of the 12 digits (date + serial) × 7,3,1 repeating, mod 10.
+[[nodiscard]] int unzrCheckDigit(QStringView digits12);
+/// The reference day of РНОКПП digits 1–5: day 1 is 1900-01-01.
+[[nodiscard]] inline QDate rnokppEpoch() { return QDate(1899, 12, 31); }
+} // namespace identifiers
 
 } // namespace cnap
