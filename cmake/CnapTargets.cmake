@@ -30,6 +30,15 @@ function(cnap_add_test name)
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests")
     gtest_discover_tests(${name}
         DISCOVERY_TIMEOUT 60
-        PROPERTIES LABELS "${ARG_LABELS}"
-                   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CNAP_SOURCE_DIR=${CMAKE_SOURCE_DIR};CNAP_BIN_DIR=${CMAKE_BINARY_DIR}/bin")
+        PROPERTIES LABELS "${ARG_LABELS}")
+    # gtest_discover_tests flattens list-valued PROPERTIES: of a three-entry
+    # ENVIRONMENT only the first survived.  A ctest include file, run after the
+    # discovered tests are defined, sets the whole environment instead.
+    set(env_file "${CMAKE_CURRENT_BINARY_DIR}/${name}_environment.cmake")
+    file(WRITE "${env_file}"
+        "if(DEFINED ${name}_TESTS)\n"
+        "  set_tests_properties(\${${name}_TESTS} PROPERTIES ENVIRONMENT\n"
+        "    [==[QT_QPA_PLATFORM=offscreen;CNAP_SOURCE_DIR=${CMAKE_SOURCE_DIR};CNAP_BIN_DIR=${CMAKE_BINARY_DIR}/bin]==])\n"
+        "endif()\n")
+    set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${env_file}")
 endfunction()
