@@ -96,7 +96,18 @@ TEST(CnapctlValidate, UsageErrorsExitTwo)
     EXPECT_EQ(cnapctl({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("rnokpp"), QStringLiteral("1759013776")}).exitCode, 2);
     auto r = validate("iban", QStringLiteral("UA00"));
     EXPECT_TRUE(r.err.contains(QStringLiteral("iban")));
+    EXPECT_TRUE(r.out.isEmpty());
     EXPECT_TRUE(r.err.contains(QStringLiteral("rnokpp"))) << "lists the allowed kinds";
+}
+
+TEST(CnapctlValidate, ValueStartingWithDashIsInvalidNotUsage)
+{
+    auto r = validate("rnokpp", QStringLiteral("-759013776"));
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("rnokpp")));
+    r = cnapctl({QStringLiteral("validate"), QStringLiteral("edrpou"), QStringLiteral("--"), QStringLiteral("31316718")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(lines(r.out), QStringList{QStringLiteral("31316718")});
 }
 
 TEST(CnapctlDeadline, PrintsTheDueDateAsTheLastLine)

@@ -18,12 +18,11 @@ QString kindsList()
 
 int runValidate(Context &ctx)
 {
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("KIND"), kindsList());
-    p.addPositionalArgument(QStringLiteral("VALUE"), QCoreApplication::translate("cnapctl", "значення для перевірки"));
-    if (!ctx.parse(p, QStringLiteral("validate")))
-        return ExitUsage;
-    const QStringList pos = p.positionalArguments();
+    // No option parsing: the value is whatever the user typed, and a value that
+    // happens to start with '-' is an invalid identifier (exit 1), not a usage
+    // error.  A "--" separator is allowed for scripts that always add one.
+    QStringList pos = ctx.args();
+    pos.removeOne(QStringLiteral("--"));
     if (pos.size() != 2)
         return ctx.usage(QCoreApplication::translate("cnapctl", "очікується: cnapctl validate ВИД ЗНАЧЕННЯ (види: %1)").arg(kindsList()));
     const QString &kind = pos[0];

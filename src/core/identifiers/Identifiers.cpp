@@ -1,5 +1,7 @@
 #include "core/identifiers/Identifiers.h"
 
+#include "core/Clock.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -156,7 +158,7 @@ int unzrCheckDigit(QStringView digits12)
 
 Result<Rnokpp> Rnokpp::parse(const QString &text)
 {
-    return parse(text, QDate::currentDate());
+    return parse(text, Clock::system().today());
 }
 
 Result<Rnokpp> Rnokpp::parse(const QString &text, QDate today)
