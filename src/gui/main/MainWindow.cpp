@@ -72,6 +72,12 @@ void MainWindow::buildMenus()
 
 QMenu *MainWindow::menu(const QString &key) const { return m_menus.value(key); }
 
+void MainWindow::showPage(int index)
+{
+    if (index >= 0 && index < m_pages->count())
+        m_pages->setCurrentIndex(index);
+}
+
 void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence &shortcut)
 {
     const int index = m_pages->addTab(page, title);

@@ -25,6 +25,7 @@ public:
     /// A dockable panel (queue, applicant) on the given side.
     void addPanel(QWidget *panel, const QString &title, Qt::DockWidgetArea area);
     [[nodiscard]] QMenu *menu(const QString &key) const;
+    void showPage(int index);
     [[nodiscard]] const AppContext &context() const { return m_context; }
 
 Q_SIGNALS:

@@ -1,0 +1,18 @@
+// cnap-workstation: the Qt Widgets front end.  Thin: everything lives in cnap_gui.
+#include "gui/app/WorkstationApp.h"
+
+#include <QApplication>
+
+int main(int argc, char **argv)
+{
+    if (const int code = cnap::gui::WorkstationApp::checkDisplay(); code != 0)
+        return code;
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("cnap-workstation"));
+    QApplication::setOrganizationName(QStringLiteral("CNAP"));
+    QApplication::setApplicationVersion(QStringLiteral(CNAP_VERSION));
+    cnap::gui::WorkstationApp workstation;
+    if (const int code = workstation.start(QApplication::arguments()); code >= 0)
+        return code;
+    return QApplication::exec();
+}
