@@ -6,7 +6,7 @@
 #include "gui/login/ChangePasswordDialog.h"
 #include "gui/login/LoginDialog.h"
 #include "gui/main/MainWindow.h"
-#include "gui/main/Modes.h"
+#include "gui/main/Features.h"
 #include "gui/settings/Settings.h"
 #include "services/AuthService.h"
 #include "storage/Migrator.h"
@@ -48,18 +48,6 @@ int WorkstationApp::checkDisplay()
     }
 #endif
     return 0;
-}
-
-QString WorkstationApp::modeKey(Mode mode)
-{
-    switch (mode) {
-    case Mode::Workstation: return QStringLiteral("workstation");
-    case Mode::Supervisor: return QStringLiteral("supervisor");
-    case Mode::Display: return QStringLiteral("display");
-    case Mode::Kiosk: return QStringLiteral("kiosk");
-    case Mode::Feedback: return QStringLiteral("feedback");
-    }
-    return {};
 }
 
 int WorkstationApp::fail(const QString &message)
@@ -211,21 +199,14 @@ QWidget *WorkstationApp::createWindow(Mode mode)
     case Mode::Supervisor: {
         auto *main = new MainWindow(m_context);
         connect(main, &MainWindow::lockRequested, this, &WorkstationApp::lockNow);
-        if (mode == Mode::Supervisor)
-            installSupervisorFeatures(*main);
-        else
-            installClerkFeatures(*main);
+        FeatureRegistry::installInto(*main, mode);
         w = main;
         break;
     }
     case Mode::Display:
-        w = createDisplayWindow(m_context);
-        break;
     case Mode::Kiosk:
-        w = createKioskWindow(m_context);
-        break;
     case Mode::Feedback:
-        w = createFeedbackWindow(m_context);
+        w = FeatureRegistry::createWindow(mode, m_context);
         break;
     }
     if (!w)

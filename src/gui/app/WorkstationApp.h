@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/common/AppContext.h"
+#include "gui/main/Features.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,8 +22,6 @@ class TaskRunner;
 class WorkstationApp final : public QObject {
     Q_OBJECT
 public:
-    enum class Mode { Workstation, Supervisor, Display, Kiosk, Feedback };
-
     WorkstationApp();
     ~WorkstationApp() override;
 
@@ -34,7 +33,6 @@ public:
     /// Returns an exit code to stop with, or -1 to enter the event loop.
     int start(const QStringList &arguments);
 
-    [[nodiscard]] static QString modeKey(Mode mode);
 
 private:
     int fail(const QString &message);
