@@ -89,7 +89,9 @@ bool QueueWatcher::openConnection()
     }
     m_connected = true;
     m_subscribed = false;
-    if (db.driver()->hasFeature(QSqlDriver::EventNotifications)) {
+    // QSQLITE reports the feature too, but only for changes made on this very
+    // connection: useless across processes, so SQLite relies on the poll.
+    if (m_db->isPostgres() && db.driver()->hasFeature(QSqlDriver::EventNotifications)) {
         // Qt drops the subscription with the connection: subscribe on every open.
         connect(db.driver(), &QSqlDriver::notification, this, &QueueWatcher::onNotification, Qt::UniqueConnection);
         m_subscribed = db.driver()->subscribeToNotification(kChannel);

@@ -1,0 +1,85 @@
+// QueueWatcher wakes on changes made through another connection, and keeps doing
+// so after its own connection is killed by the server.
+#include "QueueFixture.h"
+
+#include "services/queue/QueueWatcher.h"
+#include "storage/DatabaseUrl.h"
+#include "storage/Sql.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <thread>
+
+using namespace cnap;
+using cnap::test::Backend;
+using cnap::test::kS1;
+
+class QueueWatcherTest : public cnap::test::QueueFixture {
+protected:
+    /// Issues a ticket from another thread, i.e. another connection.
+    void issueElsewhere()
+    {
+        std::thread t([&] {
+            services::QueueService other(db->database(), clock);
+            EXPECT_TRUE(other.issueTicket(Actor::system(), {{kS1}, false, {}, {}, QStringLiteral("kiosk")}).ok());
+            db->database()->releaseThreadConnection();
+        });
+        t.join();
+    }
+};
+
+TEST_P(QueueWatcherTest, ChangeThroughAnotherConnectionWakesTheWatcher)
+{
+    services::QueueWatcher watcher(db->database());
+    if (GetParam() == Backend::Postgresql)
+        watcher.setPollInterval(60000);  // only the notification can wake it in time
+    QSignalSpy changed(&watcher, &services::QueueWatcher::changed);
+    watcher.start();
+    EXPECT_EQ(watcher.isSubscribed(), GetParam() == Backend::Postgresql);
+    issueElsewhere();
+    ASSERT_TRUE(changed.wait(5000));
+    // A rolled-back change wakes nobody on PostgreSQL (NOTIFY is transactional).
+    changed.clear();
+    auto bad = service->issueTicket(Actor::system(), {{QStringLiteral("nope")}, false, {}, {}, QStringLiteral("x")});
+    EXPECT_FALSE(bad.ok());
+    EXPECT_FALSE(changed.wait(700));
+    issueElsewhere();
+    EXPECT_TRUE(changed.wait(5000));
+}
+
+TEST_P(QueueWatcherTest, ResubscribesAfterTheServerKillsItsConnection)
+{
+    if (GetParam() == Backend::Sqlite)
+        GTEST_SKIP() << "SQLite has no server connection to kill; the poll is its only channel";
+    services::QueueWatcher watcher(db->database());
+    watcher.setPollInterval(200);
+    QSignalSpy changed(&watcher, &services::QueueWatcher::changed);
+    QSignalSpy lost(&watcher, &services::QueueWatcher::connectionLost);
+    QSignalSpy back(&watcher, &services::QueueWatcher::reconnected);
+    watcher.start();
+    ASSERT_TRUE(watcher.isSubscribed());
+
+    // An admin connection terminates the watcher's backend (found by application_name).
+    auto conn = db->database()->db();
+    auto killed = storage::execOne(conn, QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                                        "WHERE application_name = ? AND datname = current_database()"),
+                                   {services::QueueWatcher::applicationName()});
+    ASSERT_TRUE(killed.ok()) << killed.error().describe().toStdString();
+    ASSERT_EQ(killed->value(0).toInt(), 1);
+    ASSERT_TRUE(back.wait(10000));
+    EXPECT_GE(lost.count(), 1);
+    EXPECT_TRUE(watcher.isSubscribed());
+
+    // Now only the (re-made) subscription may wake it.
+    watcher.setPollInterval(60000);
+    QTest::qWait(300);
+    changed.clear();
+    issueElsewhere();
+    EXPECT_TRUE(changed.wait(5000));
+}
+
+CNAP_INSTANTIATE_FOR_BACKENDS(QueueWatcherTest);
