@@ -170,6 +170,43 @@ constexpr int kMaxSearchLimit = 500;
 // SQLite's (32766) and PostgreSQL's (65535) parameter limits, and cuts the number
 // of round trips to the server a hundredfold.
 constexpr int kBatchRows = 100;
+// SQLite page cache for a bulk load, in KiB (negative PRAGMA value).  The default
+// 2 MiB cannot hold the seven index B-trees of a large table; inserts in random key
+// order then spill dirty pages to the WAL and read them back, and a million-row
+// load slows down several-fold as it goes.  Pages are allocated only as used and
+// the cache is put back to its previous size when the batch ends.
+constexpr int kBulkCacheKiB = 256 * 1024;
+
+/// Raises the SQLite page cache of one connection for the lifetime of the guard.
+class BulkCacheGuard final {
+public:
+    explicit BulkCacheGuard(const QSqlDatabase &db) : m_db(db)
+    {
+        if (isPostgres(m_db))
+            return;
+        auto prev = execOne(m_db, QStringLiteral("PRAGMA cache_size"));
+        if (!prev)
+            return;
+        m_previous = prev->value(0).toString();
+        m_raised = exec(m_db, QStringLiteral("PRAGMA cache_size = -%1").arg(kBulkCacheKiB)).ok();
+    }
+    ~BulkCacheGuard()
+    {
+        if (!m_raised)
+            return;
+        bool numeric = false;
+        const int previous = m_previous.toInt(&numeric);
+        if (numeric)  // a number we read back ourselves, never outside input
+            (void)exec(m_db, QStringLiteral("PRAGMA cache_size = %1").arg(previous));
+    }
+    BulkCacheGuard(const BulkCacheGuard &) = delete;
+    BulkCacheGuard &operator=(const BulkCacheGuard &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    QString m_previous;
+    bool m_raised = false;
+};
 
 } // namespace
 
@@ -197,25 +234,26 @@ Result<std::optional<Applicant>> ApplicantRepository::selectOne(const QString &w
     return std::optional<Applicant>{std::move(rows->front())};
 }
 
-Error ApplicantRepository::duplicateError(const Applicant &a, const Error &cause)
+std::optional<Error> ApplicantRepository::heldBySomeoneElse(const Applicant &a)
 {
-    // Look the holder up so the operator can be sent straight to it.
+    // The holder's record number goes into the message so the operator can open it.
+    // A failed look-up here is not reported: the unique index still guards the write.
     if (a.isPerson() && !a.rnokpp.isEmpty()) {
         auto holder = findByRnokpp(a.rnokpp);
         if (holder && holder->has_value() && (*holder)->id != a.id)
-            return {ErrorCode::AlreadyExists,
-                    tr("заявник із таким РНОКПП уже є в базі (запис № %1) — оберіть наявний запис").arg((*holder)->id),
-                    QStringLiteral("rnokpp")};
+            return Error{ErrorCode::AlreadyExists,
+                         tr("заявник із таким РНОКПП уже є в базі (запис № %1) — оберіть наявний запис").arg((*holder)->id),
+                         QStringLiteral("rnokpp")};
     }
     if (a.isLegalEntity() && !a.edrpou.isEmpty()) {
         auto holder = findByEdrpou(a.edrpou);
         if (holder && holder->has_value() && (*holder)->id != a.id)
-            return {ErrorCode::AlreadyExists,
-                    tr("юридична особа з таким кодом ЄДРПОУ уже є в базі (запис № %1) — оберіть наявний запис")
-                        .arg((*holder)->id),
-                    QStringLiteral("edrpou")};
+            return Error{ErrorCode::AlreadyExists,
+                         tr("юридична особа з таким кодом ЄДРПОУ уже є в базі (запис № %1) — оберіть наявний запис")
+                             .arg((*holder)->id),
+                         QStringLiteral("edrpou")};
     }
-    return cause;
+    return std::nullopt;
 }
 
 Result<Applicant> ApplicantRepository::create(const Applicant &applicant)
@@ -225,16 +263,16 @@ Result<Applicant> ApplicantRepository::create(const Applicant &applicant)
     Applicant probe = a;
     probe.id = 0;
     // Checked before the INSERT for a message that names the existing record; the
-    // unique indexes still decide when two desks race (then the same message comes
-    // from duplicateError on the constraint violation).
-    if (Error dup = duplicateError(probe, Error::make(ErrorCode::Internal, {})); dup.code == ErrorCode::AlreadyExists)
-        return dup;
+    // unique indexes still decide when two desks race (then the same message is
+    // built after the constraint violation).
+    if (auto dup = heldBySomeoneElse(probe))
+        return *dup;
 
     const QString now = timestampText(m_clock.now());
     auto id = insertReturningId(m_db->db(), insertSql(1), rowValues(a, now));
     if (!id) {
         if (id.error().code == ErrorCode::AlreadyExists)
-            return duplicateError(probe, id.error());
+            return heldBySomeoneElse(probe).value_or(id.error());
         return id.error();
     }
     return get(id.value());
@@ -268,7 +306,7 @@ Result<Applicant> ApplicantRepository::update(const Applicant &applicant)
                   binds);
     if (!q) {
         if (q.error().code == ErrorCode::AlreadyExists)
-            return duplicateError(a, q.error());
+            return heldBySomeoneElse(a).value_or(q.error());
         return q.error();
     }
     if (q->numRowsAffected() == 1)
@@ -412,6 +450,7 @@ Result<int> ApplicantRepository::insertBatch(const std::vector<Applicant> &appli
     }
 
     QSqlDatabase db = m_db->db();
+    const BulkCacheGuard cache(db);  // declared before the transaction: restored after it ends
     auto tx = Transaction::begin(db);
     if (!tx)
         return tx.error();

@@ -69,7 +69,8 @@ private:
     [[nodiscard]] Result<std::vector<Applicant>> select(const QString &where, const QVariantList &binds,
                                                         const QString &tail = {});
     [[nodiscard]] Result<std::optional<Applicant>> selectOne(const QString &where, const QVariantList &binds);
-    [[nodiscard]] Error duplicateError(const Applicant &a, const Error &cause);
+    /// AlreadyExists naming the record that already holds a's РНОКПП / ЄДРПОУ, if any.
+    [[nodiscard]] std::optional<Error> heldBySomeoneElse(const Applicant &a);
 
     DatabasePtr m_db;
     const Clock &m_clock;
