@@ -95,7 +95,7 @@ struct Applicant {
 
     /// Checks everything a record must satisfy before it is stored; the first
     /// problem comes back as Error::invalid(field, Ukrainian message).
-    /// Field names: surname, givenName, birthDate, rnokpp, unzr, document.type,
+    /// Field names: surname, givenName, patronymic, birthDate, rnokpp, unzr, document.type,
     /// document.number, document.issueDate, address.katottg, phone, email, consent,
     /// edrpou, organisationName, representative.fullName, representative.authority.
     [[nodiscard]] Status validate() const;
