@@ -98,6 +98,43 @@ xmlNs *findOrDeclareNs(xmlNode *node, const QString &ns)
     }
 }
 
+void repointNamespace(xmlNode *n, xmlNs *from, xmlNs *to)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (n->ns == from)
+            n->ns = to;
+        for (xmlAttr *a = n->properties; a; a = a->next) {
+            if (a->ns == from)
+                a->ns = to;
+        }
+        repointNamespace(n->children, from, to);
+    }
+}
+
+// A node copied from another document carries the namespace declarations it
+// needs; where the new parent already declares the same prefix for the same URI
+// they are redundant, so they are dropped (a copied X-Road header then reads
+// exactly like one built in place).
+void dropRedundantNamespaces(xmlNode *parent, xmlNode *copy)
+{
+    xmlNs **link = &copy->nsDef;
+    while (*link) {
+        xmlNs *def = *link;
+        xmlNs *outer = xmlSearchNs(parent->doc, parent, def->prefix);
+        if (outer && xmlStrEqual(outer->href, def->href)) {
+            // The copy was just appended as the last child: no siblings follow it.
+            repointNamespace(copy, def, outer);
+            *link = def->next;
+            def->next = nullptr;
+            xmlFreeNs(def);
+            continue;
+        }
+        link = &def->next;
+    }
+}
+
 } // namespace
 
 void initialise()
@@ -187,6 +224,29 @@ QString Element::childText(const QString &localName, const QString &ns) const
 
 int Element::line() const { return m_node ? static_cast<int>(xmlGetLineNo(N(m_node))) : 0; }
 
+QByteArray Element::toXml() const
+{
+    if (!m_node)
+        return {};
+    struct BufferDeleter { void operator()(xmlBuffer *b) const { xmlBufferFree(b); } };
+    std::unique_ptr<xmlBuffer, BufferDeleter> buf(xmlBufferCreate());
+    if (!buf)
+        return {};
+    xmlNodeDump(buf.get(), N(m_node)->doc, N(m_node), 0, 0);
+    return QByteArray(reinterpret_cast<const char *>(xmlBufferContent(buf.get())), xmlBufferLength(buf.get()));
+}
+
+bool Element::hasChildElements() const
+{
+    if (!m_node)
+        return false;
+    for (xmlNode *c = N(m_node)->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE)
+            return true;
+    }
+    return false;
+}
+
 Element Element::appendChild(const QString &ns, const QString &localName)
 {
     if (!m_node)
@@ -252,6 +312,7 @@ Element Element::appendCopy(const Element &other)
         return {};
     xmlAddChild(N(m_node), copy);
     xmlReconciliateNs(N(m_node)->doc, copy);
+    dropRedundantNamespaces(N(m_node), copy);
     return Element(copy);
 }
 
@@ -389,6 +450,24 @@ Status Schema::validate(const Document &doc) const
         return {};
     if (errors.messages.isEmpty())
         errors.messages << tr("документ не відповідає схемі");
+    return Error::make(ErrorCode::Xml, errors.messages.join(QStringLiteral("; ")));
+}
+
+Status Schema::validate(const Element &element) const
+{
+    initialise();
+    if (!d || !d->schema || element.isNull())
+        return Error::make(ErrorCode::Internal, tr("схему або елемент не завантажено"));
+    std::unique_ptr<xmlSchemaValidCtxt, SchemaValidCtxtDeleter> vctxt(xmlSchemaNewValidCtxt(d->schema.get()));
+    if (!vctxt)
+        return Error::make(ErrorCode::Internal, tr("не вдалося створити контекст перевірки схеми"));
+    ErrorList errors;
+    xmlSchemaSetValidStructuredErrors(vctxt.get(), &ErrorList::collect, &errors);
+    const int rc = xmlSchemaValidateOneElement(vctxt.get(), N(element.m_node));
+    if (rc == 0)
+        return {};
+    if (errors.messages.isEmpty())
+        errors.messages << tr("елемент не відповідає схемі");
     return Error::make(ErrorCode::Xml, errors.messages.join(QStringLiteral("; ")));
 }
 

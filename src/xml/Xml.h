@@ -45,6 +45,11 @@ public:
     [[nodiscard]] QString childText(const QString &localName, const QString &ns = {}) const;
     /// 1-based line in the source document (0 when built in memory).
     [[nodiscard]] int line() const;
+    /// The element and its subtree as UTF-8 XML (no declaration); for keeping
+    /// opaque content such as a SOAP fault's detail.
+    [[nodiscard]] QByteArray toXml() const;
+    /// Whether the element has child elements (text and comments do not count).
+    [[nodiscard]] bool hasChildElements() const;
 
     // Building.
     Element appendChild(const QString &ns, const QString &localName);
@@ -59,6 +64,7 @@ public:
 
 private:
     friend class Document;
+    friend class Schema;
     explicit Element(void *node) : m_node(node) {}
     void *m_node = nullptr;
 };
@@ -100,6 +106,9 @@ public:
     [[nodiscard]] static Result<Schema> load(const QString &xsdPath);
     /// Ok, or an Xml error listing the first problems with their lines.
     [[nodiscard]] Status validate(const Document &doc) const;
+    /// Validates one element (and its subtree) of a document as if it were the
+    /// root: used for a SOAP body payload against its own service schema.
+    [[nodiscard]] Status validate(const Element &element) const;
 
 private:
     struct Impl;
