@@ -790,52 +790,60 @@ Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const Q
 {
     CNAP_TRY(checkDesk(actor, deskName));
     return inTransaction([&](QueueRepository &repo) -> Result<std::optional<Ticket>> {
-        auto d = lockDesk(repo, deskName);
-        if (!d)
-            return d.error();
-        Desk desk = d.value();
-        if (!onlyService.isEmpty() && !desk.serviceCodes.contains(onlyService))
-            return Error::invalid(QStringLiteral("service"), tr("вікно «%1» не обслуговує послугу «%2»").arg(deskName, onlyService));
+        // The hot path of a busy centre: desk, pause and current ticket in one read,
+        // claim + desk + log in one write (on PostgreSQL).
+        auto ctx = repo.deskContext(deskName);
+        if (!ctx)
+            return ctx.error();
+        if (!ctx.value())
+            return Error::invalid(QStringLiteral("desk"), tr("невідоме вікно «%1»").arg(deskName));
+        Desk desk = ctx.value()->desk;
+        if (!onlyService.isEmpty()) {
+            auto full = repo.deskByName(deskName);
+            if (!full)
+                return full.error();
+            if (!full.value() || !full.value()->serviceCodes.contains(onlyService))
+                return Error::invalid(QStringLiteral("service"), tr("вікно «%1» не обслуговує послугу «%2»").arg(deskName, onlyService));
+        }
         if (desk.state == DeskState::Paused)
             return illegal(tr("вікно «%1» на перерві: спершу відновіть роботу").arg(deskName));
-        auto pause = repo.openPause();
-        if (!pause)
-            return pause.error();
-        if (pause.value())
+        if (ctx.value()->centrePaused)
             return illegal(tr("роботу центру призупинено (%1): виклик відвідувачів неможливий до відновлення")
-                               .arg(pause.value()->second.isEmpty() ? tr("тривога") : pause.value()->second));
-        if (auto active = activeTicket(repo, desk))
-            return illegal(tr("спершу завершіть обслуговування талона %1").arg(active->number));
+                               .arg(ctx.value()->pauseReason.isEmpty() ? tr("тривога") : ctx.value()->pauseReason));
+        if (ctx.value()->currentState == TicketState::Called || ctx.value()->currentState == TicketState::Serving)
+            return illegal(tr("спершу завершіть обслуговування талона %1").arg(ctx.value()->currentNumber));
         if (desk.state == DeskState::Closed) {
             // The first call of the day opens the desk.
             CNAP_TRY(repo.setDeskState(desk.id, DeskState::Open, actor.login, nowMs()));
             CNAP_TRY(repo.appendEvent(event(EventKind::DeskOpened, actor, nullptr, &desk)));
         }
-        auto settings = loadSettings(repo);
-        if (!settings)
-            return settings.error();
         const QString day = today();
         const qint64 now = nowMs();
         bool allowPriority = true;
-        if (desk.priorityStreak >= settings->antiStarvation.maxPriorityInRow) {
-            auto oldest = repo.oldestRegularSortAt(desk.id, day, now);
-            if (!oldest)
-                return oldest.error();
-            std::optional<qint64> waitSecs;
-            if (oldest.value()) {
-                auto pauses = repo.pausesSince(*oldest.value());
-                if (!pauses)
-                    return pauses.error();
-                waitSecs = effectiveWaitMs(*oldest.value(), now, pauses.value()) / 1000;
+        if (desk.priorityStreak > 0) {
+            auto settings = loadSettings(repo);
+            if (!settings)
+                return settings.error();
+            if (desk.priorityStreak >= settings->antiStarvation.maxPriorityInRow) {
+                auto oldest = repo.oldestRegularSortAt(desk.id, day, now);
+                if (!oldest)
+                    return oldest.error();
+                std::optional<qint64> waitSecs;
+                if (oldest.value()) {
+                    auto pauses = repo.pausesSince(*oldest.value());
+                    if (!pauses)
+                        return pauses.error();
+                    waitSecs = effectiveWaitMs(*oldest.value(), now, pauses.value()) / 1000;
+                }
+                allowPriority = priorityMayJumpAhead(settings->antiStarvation, desk.priorityStreak, waitSecs);
             }
-            allowPriority = priorityMayJumpAhead(settings->antiStarvation, desk.priorityStreak, waitSecs);
         }
-        auto claimed = repo.claimNext(desk.id, day, now, actor.login, allowPriority, onlyService);
+        auto claimed = repo.claimAndRecord(desk, day, now, actor.login, allowPriority, onlyService);
         if (!claimed)
             return claimed.error();
         if (!claimed.value() && !allowPriority) {
             // The starving regular visitor was taken by another desk meanwhile.
-            claimed = repo.claimNext(desk.id, day, now, actor.login, true, onlyService);
+            claimed = repo.claimAndRecord(desk, day, now, actor.login, true, onlyService);
             if (!claimed)
                 return claimed.error();
         }
@@ -843,8 +851,6 @@ Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const Q
             return std::optional<Ticket>();
         Ticket t = *claimed.value();
         t.deskName = desk.name;
-        CNAP_TRY(repo.setDeskCurrent(desk.id, t.id, nextPriorityStreak(desk.priorityStreak, t.kind), now));
-        CNAP_TRY(repo.appendEvent(event(EventKind::Called, actor, &t, &desk)));
         return std::optional<Ticket>(t);
     });
 }
@@ -909,25 +915,21 @@ Result<Ticket> QueueService::finish(const Actor &actor, const QString &deskName,
 {
     CNAP_TRY(checkDesk(actor, deskName));
     return inTransaction([&](QueueRepository &repo) -> Result<Ticket> {
-        auto d = lockDesk(repo, deskName);
-        if (!d)
-            return d.error();
-        auto t = activeTicket(repo, d.value());
+        auto ctx = repo.deskContext(deskName);
+        if (!ctx)
+            return ctx.error();
+        if (!ctx.value())
+            return Error::invalid(QStringLiteral("desk"), tr("невідоме вікно «%1»").arg(deskName));
+        const Desk &desk = ctx.value()->desk;
+        if (ctx.value()->currentState != TicketState::Called && ctx.value()->currentState != TicketState::Serving)
+            return illegal(tr("у вікні «%1» зараз немає викликаного відвідувача").arg(deskName));
+        auto t = repo.finishAndRecord(desk, nowMs(), outcome, actor.login);
         if (!t)
             return t.error();
-        Ticket ticket = t.value();
+        if (!t.value())
+            return illegal(tr("у вікні «%1» зараз немає викликаного відвідувача").arg(deskName));
+        Ticket ticket = *t.value();
         ticket.deskName = deskName;
-        const qint64 now = nowMs();
-        CNAP_TRY(repo.markFinished(ticket.id, now, outcome));
-        CNAP_TRY(repo.setDeskCurrent(d->id, 0, d->priorityStreak, now));
-        QueueEvent e = event(EventKind::Finished, actor, &ticket, &d.value());
-        const qint64 from = ticket.startedAtMs > 0 ? ticket.startedAtMs : ticket.calledAtMs;
-        e.durationMs = std::max<qint64>(0, now - from);
-        e.detail = outcomeKey(outcome);
-        CNAP_TRY(repo.appendEvent(e));
-        ticket.state = TicketState::Finished;
-        ticket.finishedAtMs = now;
-        ticket.outcome = outcome;
         return ticket;
     });
 }

@@ -402,6 +402,102 @@ Result<std::optional<Ticket>> QueueRepository::claimNext(qint64 deskId, const QS
     return std::optional<Ticket>(readTicket(q.value()));
 }
 
+Result<std::optional<QueueRepository::DeskContext>> QueueRepository::deskContext(const QString &name)
+{
+    QString sql = QStringLiteral("SELECT d.id, d.name, d.state, d.clerk, d.current_ticket_id, d.priority_streak, t.number, t.state, "
+                                 "(SELECT p.reason FROM queue_centre_pauses p WHERE p.ended_at IS NULL) "
+                                 "FROM queue_desks d LEFT JOIN queue_tickets t ON t.id = d.current_ticket_id AND t.desk_id = d.id "
+                                 "WHERE d.name = ?");
+    if (m_pg)
+        sql += QStringLiteral(" FOR UPDATE OF d");
+    auto q = exec(m_db, sql, {name});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<DeskContext>();
+    DeskContext c;
+    c.desk = readDesk(q.value());
+    c.currentNumber = q->value(6).toString();
+    if (!q->value(7).isNull())
+        c.currentState = stateFromKey(q->value(7).toString()).valueOr(TicketState::Cancelled);
+    c.centrePaused = !q->value(8).isNull();
+    c.pauseReason = q->value(8).toString();
+    return std::optional<DeskContext>(c);
+}
+
+Result<std::optional<Ticket>> QueueRepository::claimAndRecord(const Desk &desk, const QString &day, qint64 nowMs, const QString &clerk,
+                                                              bool allowPriority, const QString &onlyService)
+{
+    if (!m_pg) {
+        auto t = claimNext(desk.id, day, nowMs, clerk, allowPriority, onlyService);
+        if (!t || !t.value())
+            return t;
+        CNAP_TRY(setDeskCurrent(desk.id, t.value()->id, nextPriorityStreak(desk.priorityStreak, t.value()->kind), nowMs));
+        QueueEvent e{0, nowMs, eventKey(EventKind::Called), t.value()->id, t.value()->number, t.value()->queueId,
+                     t.value()->serviceCode, desk.id, desk.name, clerk, std::nullopt, {}};
+        CNAP_TRY(appendEvent(e));
+        return t;
+    }
+    // One round trip for the whole call: the claim, the desk and the log.  All
+    // data-modifying CTEs run even though the outer SELECT reads only the claim.
+    const QString sql =
+        QStringLiteral("WITH c AS (UPDATE queue_tickets SET state = 'called', desk_id = ?, clerk = ?, called_at = ?, recalls = 0, "
+                       "target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t "
+                       "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
+                       "AND (t.call_rank <> 1 OR ? = 1) AND (? = '' OR t.service_code = ?) AND ")
+        + kDeskMayServe
+        + QStringLiteral(" ORDER BY t.call_rank, t.sort_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED) AND state = 'waiting' RETURNING ")
+        + kTicketColumns
+        + QStringLiteral("), d AS (UPDATE queue_desks SET current_ticket_id = c.id, "
+                         "priority_streak = CASE WHEN c.kind = 'priority' THEN ? ELSE 0 END, updated_at = ? FROM c WHERE queue_desks.id = ?), "
+                         "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, clerk) "
+                         "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, ?, ?, ? FROM c) "
+                         "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
+    auto q = exec(m_db, sql,
+                  {desk.id, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), desk.id,
+                   desk.id, desk.id, desk.priorityStreak + 1, nowMs, desk.id, nowMs, desk.id, text(desk.name), text(clerk)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Ticket>();
+    return std::optional<Ticket>(readTicket(q.value()));
+}
+
+Result<std::optional<Ticket>> QueueRepository::finishAndRecord(const Desk &desk, qint64 nowMs, Outcome outcome, const QString &clerk)
+{
+    if (!m_pg) {
+        auto t = ticket(desk.currentTicketId);
+        if (!t || !t.value())
+            return t;
+        CNAP_TRY(markFinished(t.value()->id, nowMs, outcome));
+        CNAP_TRY(setDeskCurrent(desk.id, 0, desk.priorityStreak, nowMs));
+        const qint64 from = t.value()->startedAtMs > 0 ? t.value()->startedAtMs : t.value()->calledAtMs;
+        QueueEvent e{0, nowMs, eventKey(EventKind::Finished), t.value()->id, t.value()->number, t.value()->queueId,
+                     t.value()->serviceCode, desk.id, desk.name, clerk, std::max<qint64>(0, nowMs - from), outcomeKey(outcome)};
+        CNAP_TRY(appendEvent(e));
+        t.value()->state = TicketState::Finished;
+        t.value()->finishedAtMs = nowMs;
+        t.value()->outcome = outcome;
+        return t;
+    }
+    const QString sql =
+        QStringLiteral("WITH f AS (UPDATE queue_tickets SET state = 'finished', finished_at = ?, outcome = ?, "
+                       "started_at = COALESCE(started_at, called_at) WHERE id = ? AND desk_id = ? AND state IN ('called', 'serving') "
+                       "RETURNING ") + kTicketColumns
+        + QStringLiteral("), d AS (UPDATE queue_desks SET current_ticket_id = NULL, updated_at = ? FROM f WHERE queue_desks.id = ?), "
+                         "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, "
+                         "clerk, duration_ms, detail) SELECT ?, 'finished', f.id, f.number, f.queue_id, f.service_code, ?, ?, ?, "
+                         "GREATEST(0, ? - f.started_at), ? FROM f) SELECT ") + kTicketColumns + QStringLiteral(" FROM f");
+    auto q = exec(m_db, sql,
+                  {nowMs, outcomeKey(outcome), desk.currentTicketId, desk.id, nowMs, desk.id, nowMs, desk.id, text(desk.name),
+                   text(clerk), nowMs, outcomeKey(outcome)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Ticket>();
+    return std::optional<Ticket>(readTicket(q.value()));
+}
+
 Result<std::optional<qint64>> QueueRepository::oldestRegularSortAt(qint64 deskId, const QString &day, qint64 nowMs)
 {
     auto q = exec(m_db, QStringLiteral("SELECT MIN(t.sort_at) FROM queue_tickets t WHERE t.state = 'waiting' AND t.service_day = ? "

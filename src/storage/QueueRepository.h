@@ -54,6 +54,29 @@ public:
     [[nodiscard]] Result<std::optional<queue::Ticket>> ticket(qint64 id);
     [[nodiscard]] Result<std::optional<queue::Ticket>> ticketByNumber(const QString &day, const QString &number);
 
+    /// What a desk action needs, in one round trip: the desk (row-locked on
+    /// PostgreSQL), its current ticket's number and state, and the open centre
+    /// pause.  Desk services are not loaded.
+    struct DeskContext {
+        queue::Desk desk;
+        QString currentNumber;
+        std::optional<queue::TicketState> currentState;
+        bool centrePaused = false;
+        QString pauseReason;
+    };
+    [[nodiscard]] Result<std::optional<DeskContext>> deskContext(const QString &name);
+
+    /// claimNext, then points the desk at the ticket and appends the "called"
+    /// event; on PostgreSQL all three in one statement (data-modifying CTEs).
+    [[nodiscard]] Result<std::optional<queue::Ticket>> claimAndRecord(const queue::Desk &desk, const QString &day, qint64 nowMs,
+                                                                      const QString &clerk, bool allowPriority,
+                                                                      const QString &onlyService);
+    /// Finishes the desk's current ticket, frees the desk and appends the
+    /// "finished" event with the service duration; one statement on PostgreSQL.
+    /// Returns the finished ticket, nullopt when the desk had none in hand.
+    [[nodiscard]] Result<std::optional<queue::Ticket>> finishAndRecord(const queue::Desk &desk, qint64 nowMs, queue::Outcome outcome,
+                                                                       const QString &clerk);
+
     /// THE claim: in one statement, marks the first waiting ticket this desk may
     /// serve as called by it and returns it; skips rows other desks hold locked
     /// (PostgreSQL FOR UPDATE SKIP LOCKED), so no ticket is ever called twice.
