@@ -134,6 +134,8 @@ int WorkstationApp::start(const QStringList &arguments)
         m_runner->runBlocking([&]() { outcome = auth.login(login, password, desk); });
         if (!outcome)
             return fail(outcome.error().message);
+        if (outcome->mustChangePassword)
+            return fail(tr("для облікового запису %1 потрібно змінити пароль: увійдіть інтерактивно").arg(login));
         m_context.actor = outcome->actor;
     } else {
         m_context.actor.desk = desk;
