@@ -131,6 +131,14 @@ bool PasswordHasher::verify(const QString &password, const QString &encoded) con
     return constantTimeEquals(derived, parsed->hash);
 }
 
+void PasswordHasher::verifyDummy(const QString &password) const
+{
+    if (!validParams(m_params))
+        return;
+    const QByteArray derived = derive(passwordBytes(password), randomBytes(kSaltBytes), m_params);
+    (void)constantTimeEquals(derived, QByteArray(kHashBytes, '\0'));
+}
+
 bool PasswordHasher::needsRehash(const QString &encoded) const
 {
     const auto parsed = parse(encoded);

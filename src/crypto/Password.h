@@ -21,7 +21,8 @@ struct ScryptParams final {
     quint32 p = 1;
 
     /// The production setting: N = 2^17, r = 8, p = 1 — the OWASP Password Storage
-    /// Cheat Sheet minimum for scrypt (128 MiB and ~0.3 s per hash here, see
+    /// Cheat Sheet minimum for scrypt (128 MiB and ~0.8 s per hash on the shared
+    /// 2-core build machine, see
     /// docs/performance.md).  A desk logs in a few times a day, so the cost is
     /// invisible to staff but makes an offline guess of a stolen database dear.
     [[nodiscard]] static ScryptParams production() { return {}; }
@@ -51,6 +52,10 @@ public:
     /// `encoded` (not the current ones) and a constant-time comparison.  A
     /// malformed or absurdly expensive stored value is simply "no match".
     [[nodiscard]] bool verify(const QString &password, const QString &encoded) const;
+
+    /// Spends the same work as verify() against a hash with the current parameters
+    /// and always fails: used for unknown logins so they answer as slowly as known ones.
+    void verifyDummy(const QString &password) const;
 
     /// True when `encoded` was made with weaker parameters than the current ones
     /// (or cannot be parsed at all).

@@ -53,7 +53,6 @@ QString AccountSummary::stateKey(const QDateTime &now) const
 Accounts::Accounts(storage::DatabasePtr db, const Clock &clock, crypto::ScryptParams params)
     : m_db(std::move(db)), m_clock(clock), m_hasher(params), m_audit(m_db, clock)
 {
-    m_dummyHash = m_hasher.hash(QStringLiteral("not a password: timing equaliser")).valueOr(QString());
 }
 
 QString Accounts::invalidCredentialsMessage() { return tr("неправильний логін або пароль"); }
@@ -88,14 +87,14 @@ Result<LoginOutcome> Accounts::login(const QString &loginText, const QString &pa
     unknown.login = QStringLiteral("?");
     unknown.desk = desk;
     if (!checkLogin(login)) {
-        (void)m_hasher.verify(password, m_dummyHash);
+        m_hasher.verifyDummy(password);
         return refuse(unknown, QStringLiteral("unknown-login"), unauthenticated(invalidCredentialsMessage()));
     }
     auto found = storage::UserRepository(db).findByLogin(login);
     if (!found) {
         if (found.error().code != ErrorCode::NotFound)
             return found.error();
-        (void)m_hasher.verify(password, m_dummyHash);
+        m_hasher.verifyDummy(password);
         return refuse(unknown, QStringLiteral("unknown-login"), unauthenticated(invalidCredentialsMessage()));
     }
 

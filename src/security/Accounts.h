@@ -94,7 +94,6 @@ private:
     const Clock &m_clock;
     crypto::PasswordHasher m_hasher;
     AuditLog m_audit;
-    QString m_dummyHash;  ///< verified against for unknown logins, so they take as long as known ones
 };
 
 } // namespace cnap::security
