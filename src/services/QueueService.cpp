@@ -126,6 +126,23 @@ Result<QueueSettings> QueueService::loadSettings(QueueRepository &repo)
     return s;
 }
 
+Result<QueueSettings> QueueService::cachedSettings(QueueRepository &repo)
+{
+    // Settings change a few times a year; the hot path re-reads them every few seconds.
+    {
+        QMutexLocker lock(&m_settingsMutex);
+        if (m_settingsCache && m_settingsAge.isValid() && m_settingsAge.elapsed() < 5000)
+            return *m_settingsCache;
+    }
+    auto s = loadSettings(repo);
+    if (!s)
+        return s;
+    QMutexLocker lock(&m_settingsMutex);
+    m_settingsCache = s.value();
+    m_settingsAge.start();
+    return s;
+}
+
 Result<QString> QueueService::personHash(QueueRepository &repo, const QString &personId)
 {
     // A keyed hash: the salt is the centre's own, made once, so the hashes cannot
@@ -332,7 +349,10 @@ Status QueueService::saveSettings(const Actor &actor, const QueueSettings &s)
             CNAP_TRY(repo.setSetting(QString::fromLatin1(key), QString::number(value), at));
         QueueEvent ev = event(EventKind::Configured, actor, nullptr, nullptr);
         ev.detail = QStringLiteral("settings");
-        return repo.appendEvent(ev);
+        CNAP_TRY(repo.appendEvent(ev));
+        QMutexLocker lock(&m_settingsMutex);
+        m_settingsCache.reset();
+        return Status();
     });
 }
 
@@ -789,6 +809,21 @@ Result<Desk> QueueService::resumeDesk(const Actor &actor, const QString &deskNam
 Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const QString &deskName, const QString &onlyService)
 {
     CNAP_TRY(checkDesk(actor, deskName));
+    if (m_db->isPostgres() && onlyService.isEmpty()) {
+        // The plain case as one statement; anything unusual falls through below.
+        auto fast = reading([&](QueueRepository &repo) -> Result<std::optional<Ticket>> {
+            auto s = cachedSettings(repo);
+            if (!s)
+                return s.error();
+            return repo.fastCall(deskName, today(), nowMs(), actor.login, s->antiStarvation.maxPriorityInRow);
+        });
+        if (!fast)
+            return fast.error();
+        if (fast.value()) {
+            fast.value()->deskName = deskName;
+            return fast;
+        }
+    }
     return inTransaction([&](QueueRepository &repo) -> Result<std::optional<Ticket>> {
         // The hot path of a busy centre: desk, pause and current ticket in one read,
         // claim + desk + log in one write (on PostgreSQL).
@@ -914,6 +949,15 @@ Result<Ticket> QueueService::startService(const Actor &actor, const QString &des
 Result<Ticket> QueueService::finish(const Actor &actor, const QString &deskName, Outcome outcome)
 {
     CNAP_TRY(checkDesk(actor, deskName));
+    if (m_db->isPostgres()) {
+        auto fast = reading([&](QueueRepository &repo) { return repo.fastFinish(deskName, nowMs(), outcome, actor.login); });
+        if (!fast)
+            return fast.error();
+        if (fast.value()) {
+            fast.value()->deskName = deskName;
+            return *fast.value();
+        }
+    }
     return inTransaction([&](QueueRepository &repo) -> Result<Ticket> {
         auto ctx = repo.deskContext(deskName);
         if (!ctx)

@@ -13,6 +13,8 @@
 #include "storage/Database.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QMutex>
 #include <QStringList>
 
 #include <optional>
@@ -144,6 +146,7 @@ private:
     [[nodiscard]] Result<queue::Desk> lockDesk(storage::QueueRepository &repo, const QString &deskName);
     [[nodiscard]] Result<queue::Ticket> activeTicket(storage::QueueRepository &repo, const queue::Desk &desk);
     [[nodiscard]] Result<QueueSettings> loadSettings(storage::QueueRepository &repo);
+    [[nodiscard]] Result<QueueSettings> cachedSettings(storage::QueueRepository &repo);
     [[nodiscard]] Result<QString> personHash(storage::QueueRepository &repo, const QString &personId);
     [[nodiscard]] Result<IssuedTicket> describe(storage::QueueRepository &repo, const queue::Ticket &ticket);
     [[nodiscard]] Result<double> averageServiceSecs(storage::QueueRepository &repo, qint64 queueId, const QueueSettings &s);
@@ -155,6 +158,9 @@ private:
 
     storage::DatabasePtr m_db;
     const Clock &m_clock;
+    QMutex m_settingsMutex;
+    std::optional<QueueSettings> m_settingsCache;
+    QElapsedTimer m_settingsAge;
 };
 
 } // namespace cnap::services

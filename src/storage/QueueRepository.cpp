@@ -356,6 +356,32 @@ Result<qint64> QueueRepository::insertTicket(const Ticket &t, const QString &sou
          nullableId(t.bookingId), text(source)});
 }
 
+Status QueueRepository::insertWaitingBulk(qint64 queueId, const QString &prefix, const QString &serviceCode, const QString &day,
+                                          int count, qint64 firstIssuedMs)
+{
+    if (!m_pg)
+        return Error::make(ErrorCode::Unsupported, QStringLiteral("bulk ticket insert needs PostgreSQL"));
+    auto first = execOne(m_db, QStringLiteral("INSERT INTO queue_counters (queue_id, service_day, series, last_number) VALUES (?, ?, 'R', ?) "
+                                              "ON CONFLICT (queue_id, service_day, series) DO UPDATE SET last_number = queue_counters.last_number + ? "
+                                              "RETURNING last_number - ? + 1"),
+                         {queueId, day, count, count, count});
+    if (!first)
+        return first.error();
+    auto ins = exec(m_db, QStringLiteral("WITH t AS (INSERT INTO queue_tickets (service_day, queue_id, number, kind, call_rank, service_code, "
+                                         "services, state, issued_at, sort_at, callable_from, source) "
+                                         "SELECT ?, ?, ? || '-' || lpad(s.n::text, greatest(3, length(s.n::text)), '0'), 'regular', 2, ?, ?, "
+                                         "'waiting', s.at, s.at, s.at, 'bulk' "
+                                         "FROM (SELECT ?::bigint + g AS n, ?::bigint + g AS at FROM generate_series(0, ? - 1) AS g) AS s "
+                                         "RETURNING id, number, issued_at) "
+                                         "INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, detail) "
+                                         "SELECT issued_at, 'issued', id, number, ?, ?, 'bulk' FROM t"),
+                    {day, queueId, prefix, serviceCode, serviceCode, first->value(0).toLongLong(), firstIssuedMs, count, queueId,
+                     serviceCode});
+    if (!ins)
+        return ins.error();
+    return {};
+}
+
 Result<std::optional<Ticket>> QueueRepository::ticket(qint64 id)
 {
     auto q = exec(m_db, QStringLiteral("SELECT ") + kTicketColumns + QStringLiteral(" FROM queue_tickets WHERE id = ?"), {id});
@@ -456,6 +482,62 @@ Result<std::optional<Ticket>> QueueRepository::claimAndRecord(const Desk &desk, 
     auto q = exec(m_db, sql,
                   {desk.id, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), desk.id,
                    desk.id, desk.id, desk.priorityStreak + 1, nowMs, desk.id, nowMs, desk.id, text(desk.name), text(clerk)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Ticket>();
+    return std::optional<Ticket>(readTicket(q.value()));
+}
+
+Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName, const QString &day, qint64 nowMs,
+                                                        const QString &clerk, int maxStreak)
+{
+    if (!m_pg)
+        return std::optional<Ticket>();
+    // dk locks the desk row first (a second session of the same desk waits here
+    // and then finds it busy), c claims, d points the desk at the ticket, e logs.
+    const QString sql =
+        QStringLiteral("WITH dk AS (SELECT id, name, priority_streak FROM queue_desks WHERE name = ? AND state = 'open' "
+                       "AND current_ticket_id IS NULL AND priority_streak < ? "
+                       "AND NOT EXISTS (SELECT 1 FROM queue_centre_pauses WHERE ended_at IS NULL) FOR UPDATE), "
+                       "c AS (UPDATE queue_tickets SET state = 'called', desk_id = (SELECT id FROM dk), clerk = ?, called_at = ?, "
+                       "recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t, dk "
+                       "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
+                       "AND (t.target_desk_id IS NULL OR t.target_desk_id = dk.id) "
+                       "AND (t.target_desk_id = dk.id OR EXISTS (SELECT 1 FROM queue_desk_services ds WHERE ds.desk_id = dk.id "
+                       "AND ds.service_code = t.service_code)) "
+                       "ORDER BY t.call_rank, t.sort_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED) AND state = 'waiting' RETURNING ")
+        + kTicketColumns
+        + QStringLiteral("), d AS (UPDATE queue_desks SET current_ticket_id = c.id, "
+                         "priority_streak = CASE WHEN c.kind = 'priority' THEN dk.priority_streak + 1 ELSE 0 END, updated_at = ? "
+                         "FROM c, dk WHERE queue_desks.id = dk.id), "
+                         "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, clerk) "
+                         "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, dk.id, dk.name, ? FROM c, dk) "
+                         "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
+    auto q = exec(m_db, sql, {deskName, maxStreak, text(clerk), nowMs, day, nowMs, nowMs, nowMs, text(clerk)});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Ticket>();
+    return std::optional<Ticket>(readTicket(q.value()));
+}
+
+Result<std::optional<Ticket>> QueueRepository::fastFinish(const QString &deskName, qint64 nowMs, Outcome outcome, const QString &clerk)
+{
+    if (!m_pg)
+        return std::optional<Ticket>();
+    const QString sql =
+        QStringLiteral("WITH dk AS (SELECT id, name, current_ticket_id FROM queue_desks WHERE name = ? AND current_ticket_id IS NOT NULL FOR UPDATE), "
+                       "f AS (UPDATE queue_tickets SET state = 'finished', finished_at = ?, outcome = ?, "
+                       "started_at = COALESCE(started_at, called_at) FROM dk WHERE queue_tickets.id = dk.current_ticket_id "
+                       "AND queue_tickets.desk_id = dk.id AND queue_tickets.state IN ('called', 'serving') RETURNING ")
+        + QString(kTicketColumns).replace(QStringLiteral("id, service_day"), QStringLiteral("queue_tickets.id, service_day"))
+                                   .replace(QStringLiteral(", desk_id, clerk"), QStringLiteral(", queue_tickets.desk_id, queue_tickets.clerk"))
+        + QStringLiteral("), d AS (UPDATE queue_desks SET current_ticket_id = NULL, updated_at = ? FROM f, dk WHERE queue_desks.id = dk.id), "
+                         "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, "
+                         "clerk, duration_ms, detail) SELECT ?, 'finished', f.id, f.number, f.queue_id, f.service_code, dk.id, dk.name, ?, "
+                         "GREATEST(0, ? - f.started_at), ? FROM f, dk) SELECT ") + kTicketColumns + QStringLiteral(" FROM f");
+    auto q = exec(m_db, sql, {deskName, nowMs, outcomeKey(outcome), nowMs, nowMs, text(clerk), nowMs, outcomeKey(outcome)});
     if (!q)
         return q.error();
     if (!q->next())

@@ -51,6 +51,11 @@ public:
     [[nodiscard]] Result<int> nextNumber(qint64 queueId, const QString &day, const QString &series);
     /// Inserts the ticket with its services; returns the id.
     [[nodiscard]] Result<qint64> insertTicket(const queue::Ticket &ticket, const QString &source);
+    /// Load tests and data migration (PostgreSQL only): `count` waiting regular
+    /// tickets of one service in one statement, issued one millisecond apart from
+    /// `firstIssuedMs`, numbered on from the queue's counter, with "issued" events.
+    [[nodiscard]] Status insertWaitingBulk(qint64 queueId, const QString &prefix, const QString &serviceCode, const QString &day,
+                                           int count, qint64 firstIssuedMs);
     [[nodiscard]] Result<std::optional<queue::Ticket>> ticket(qint64 id);
     [[nodiscard]] Result<std::optional<queue::Ticket>> ticketByNumber(const QString &day, const QString &number);
 
@@ -76,6 +81,16 @@ public:
     /// Returns the finished ticket, nullopt when the desk had none in hand.
     [[nodiscard]] Result<std::optional<queue::Ticket>> finishAndRecord(const queue::Desk &desk, qint64 nowMs, queue::Outcome outcome,
                                                                        const QString &clerk);
+
+    /// PostgreSQL fast paths: the whole desk action as ONE autocommitted statement,
+    /// desk row locked inside it.  They act only in the plain case (desk open and
+    /// free, no centre pause, priority streak below `maxStreak`; for finish: a
+    /// ticket in hand) and return nullopt otherwise, so the caller then takes the
+    /// transactional path, which also produces the precise error.
+    [[nodiscard]] Result<std::optional<queue::Ticket>> fastCall(const QString &deskName, const QString &day, qint64 nowMs,
+                                                                const QString &clerk, int maxStreak);
+    [[nodiscard]] Result<std::optional<queue::Ticket>> fastFinish(const QString &deskName, qint64 nowMs, queue::Outcome outcome,
+                                                                  const QString &clerk);
 
     /// THE claim: in one statement, marks the first waiting ticket this desk may
     /// serve as called by it and returns it; skips rows other desks hold locked
