@@ -154,7 +154,12 @@ QStringList Migrator::splitStatements(const QString &script)
         }
         if (!inSingle && !inDollar && c == u';') {
             const QString trimmed = cur.trimmed();
-            if (!inTrigger && trimmed.startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive))
+            // SQLite triggers carry a BEGIN ... END body with inner semicolons;
+            // PostgreSQL triggers (EXECUTE FUNCTION f()) end at their first one.
+            static const QRegularExpression triggerRe(QStringLiteral("^CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b"),
+                                                      QRegularExpression::CaseInsensitiveOption);
+            static const QRegularExpression beginRe(QStringLiteral("\\bBEGIN\\b"), QRegularExpression::CaseInsensitiveOption);
+            if (!inTrigger && triggerRe.match(trimmed).hasMatch() && beginRe.match(trimmed).hasMatch())
                 inTrigger = true;
             if (inTrigger) {
                 // A trigger body ends with END;

@@ -118,4 +118,17 @@ TEST(MigrationSplit, KeepsTriggerBodiesAndDollarQuotesWhole)
     EXPECT_TRUE(parts[2].contains(QStringLiteral("LANGUAGE plpgsql")));
 }
 
+TEST(MigrationSplit, PostgresTriggerWithoutBodyEndsAtItsSemicolon)
+{
+    const QString script = QStringLiteral(
+        "CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
+        "CREATE TABLE b (x INTEGER);\n"
+        "create trigger u after insert on b begin select 1; end;\n");
+    const QStringList parts = Migrator::splitStatements(script);
+    ASSERT_EQ(parts.size(), 3);
+    EXPECT_TRUE(parts[0].endsWith(QStringLiteral("f()")));
+    EXPECT_TRUE(parts[1].startsWith(QStringLiteral("CREATE TABLE b")));
+    EXPECT_TRUE(parts[2].endsWith(QStringLiteral("end")));
+}
+
 CNAP_INSTANTIATE_FOR_BACKENDS(MigrationTest);

@@ -3,6 +3,7 @@
 #include "Cli.h"
 
 #include "core/Translations.h"
+#include "core/log/Log.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -35,6 +36,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(CNAP_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Diagnostics go to stderr, masked: personal data never reaches a log.
+    (void)cnap::installLogHandler({});
 
     QStringList args = QCoreApplication::arguments().mid(1);
     QString db = qEnvironmentVariable("CNAP_DB");

@@ -1,4 +1,5 @@
 // cnap-workstation: the Qt Widgets front end.  Thin: everything lives in cnap_gui.
+#include "core/log/Log.h"
 #include "gui/app/WorkstationApp.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@ int main(int argc, char **argv)
     if (const int code = cnap::gui::WorkstationApp::checkDisplay(); code != 0)
         return code;
     QApplication app(argc, argv);
+    (void)cnap::installLogHandler({});  // masks personal data in every diagnostic
     QApplication::setApplicationName(QStringLiteral("cnap-workstation"));
     QApplication::setOrganizationName(QStringLiteral("CNAP"));
     QApplication::setApplicationVersion(QStringLiteral(CNAP_VERSION));
