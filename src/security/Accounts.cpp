@@ -197,7 +197,7 @@ Status Accounts::changePassword(const Actor &actor, const QString &oldPassword, 
     return tx->commit();
 }
 
-Status Accounts::resetPassword(const Actor &by, const QString &loginText, const QString &newPassword)
+Status Accounts::resetPassword(const Actor &by, const QString &loginText, const QString &newPassword, bool mustChange)
 {
     const QString login = normaliseLogin(loginText);
     CNAP_TRY(PasswordPolicy::check(login, newPassword));
@@ -214,8 +214,9 @@ Status Accounts::resetPassword(const Actor &by, const QString &loginText, const 
     auto user = users.findByLogin(login, true);
     if (!user)
         return user.error().code == ErrorCode::NotFound ? notFound(login) : user.error();
-    CNAP_TRY(users.savePassword(user->id, hash.value(), /*mustChange=*/true, m_clock.now()));
-    CNAP_TRY(m_audit.append(tx.value(), by, AuditAction::UserChange, QStringLiteral("user"), login, QStringLiteral("password reset")));
+    CNAP_TRY(users.savePassword(user->id, hash.value(), mustChange, m_clock.now()));
+    CNAP_TRY(m_audit.append(tx.value(), by, AuditAction::UserChange, QStringLiteral("user"), login,
+                            mustChange ? QStringLiteral("password reset") : QStringLiteral("password reset, permanent")));
     return tx->commit();
 }
 

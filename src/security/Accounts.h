@@ -75,7 +75,9 @@ public:
     /// The user changes their own password; the old one is required.
     [[nodiscard]] Status changePassword(const Actor &actor, const QString &oldPassword, const QString &newPassword);
     /// An administrator sets a new password; the user must change it at next login.
-    [[nodiscard]] Status resetPassword(const Actor &by, const QString &login, const QString &newPassword);
+    /// `mustChange` false sets a permanent password (service accounts, demo and
+    /// documentation set-ups); the audit row says which it was.
+    [[nodiscard]] Status resetPassword(const Actor &by, const QString &login, const QString &newPassword, bool mustChange = true);
     [[nodiscard]] Result<qint64> addUser(const Actor &by, const NewAccount &account);
     [[nodiscard]] Status setDisabled(const Actor &by, const QString &login, bool disabled);
     [[nodiscard]] Result<std::vector<AccountSummary>> list() const;

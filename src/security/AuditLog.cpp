@@ -148,7 +148,8 @@ Status AuditLog::appendOn(const QSqlDatabase &db, const Actor &actor, AuditActio
     row.at = storage::UserRepository::timeText(m_clock.now());
     row.login = clip(actor.login);
     row.role = roleKey(actor.role);
-    row.desk = clip(log::maskPersonalData(actor.desk));
+    // A null QString binds as SQL NULL; "no desk" is stored as empty text.
+    row.desk = actor.desk.isNull() ? QStringLiteral("") : clip(log::maskPersonalData(actor.desk));
     row.action = auditActionKey(action);
     row.objectType = clip(objectType);
     row.objectId = clip(objectId);

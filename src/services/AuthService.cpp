@@ -29,10 +29,10 @@ Result<qint64> AuthService::addUser(const Actor &actor, const security::NewAccou
     return m_accounts.addUser(actor, account);
 }
 
-Status AuthService::resetPassword(const Actor &actor, const QString &login, const QString &newPassword)
+Status AuthService::resetPassword(const Actor &actor, const QString &login, const QString &newPassword, bool mustChange)
 {
     CNAP_TRY(require(actor, Permission::UsersManage));
-    return m_accounts.resetPassword(actor, login, newPassword);
+    return m_accounts.resetPassword(actor, login, newPassword, mustChange);
 }
 
 Status AuthService::setDisabled(const Actor &actor, const QString &login, bool disabled)

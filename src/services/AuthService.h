@@ -31,7 +31,7 @@ public:
 
     [[nodiscard]] Result<qint64> addUser(const Actor &actor, const security::NewAccount &account);
     /// Administrator reset: the user must change the password at next login.
-    [[nodiscard]] Status resetPassword(const Actor &actor, const QString &login, const QString &newPassword);
+    [[nodiscard]] Status resetPassword(const Actor &actor, const QString &login, const QString &newPassword, bool mustChange = true);
     [[nodiscard]] Status setDisabled(const Actor &actor, const QString &login, bool disabled);
     [[nodiscard]] Result<std::vector<security::AccountSummary>> listUsers(const Actor &actor) const;
 

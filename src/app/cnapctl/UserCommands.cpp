@@ -83,6 +83,10 @@ int runUserPasswd(Context &ctx)
 {
     QCommandLineParser p;
     p.addOption(kPasswordStdin);
+    // An administrator may set a password the user keeps (service and demo
+    // accounts); the default is a temporary one that must be changed.
+    const QCommandLineOption permanent(QStringLiteral("permanent"), QStringLiteral("the user need not change this password"));
+    p.addOption(permanent);
     QString login;
     if (!parseLoginCommand(ctx, p, QStringLiteral("user passwd"), true, login))
         return ExitUsage;
@@ -90,9 +94,13 @@ int runUserPasswd(Context &ctx)
     if (!db)
         return ctx.fail(db.error());
     services::AuthService auth(db.value());
-    if (auto st = auth.resetPassword(Actor::system(), login, readPasswordLine()); !st)
+    const bool mustChange = !p.isSet(permanent);
+    if (auto st = auth.resetPassword(Actor::system(), login, readPasswordLine(), mustChange); !st)
         return ctx.fail(st.error());
-    ctx.out() << tr("пароль користувача %1 скинуто; під час наступного входу його треба змінити").arg(login) << Qt::endl;
+    if (mustChange)
+        ctx.out() << tr("пароль користувача %1 скинуто; під час наступного входу його треба змінити").arg(login) << Qt::endl;
+    else
+        ctx.out() << tr("пароль користувача %1 встановлено").arg(login) << Qt::endl;
     return ExitOk;
 }
 
