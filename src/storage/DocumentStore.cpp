@@ -69,7 +69,7 @@ bool writeAll(int fd, const QByteArray &data)
 }
 } // namespace
 
-DocumentStore::DocumentStore(QString root) : m_root(QDir::cleanPath(std::move(root))) {}
+DocumentStore::DocumentStore(QString root) : m_root(root.isEmpty() ? QString() : QDir::cleanPath(root)) {}
 
 Result<QString> DocumentStore::resolveRoot(const DatabaseUrl &url, const QString &explicitRoot)
 {
@@ -96,6 +96,8 @@ bool DocumentStore::contains(const QString &sha256) const
 
 Result<StoredFile> DocumentStore::put(const QByteArray &content)
 {
+    if (m_root.isEmpty())
+        return Error::invalid(QStringLiteral("--store"), tr("сховище документів не налаштовано"));
     StoredFile out;
     out.sha256 = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     out.size = content.size();
@@ -136,6 +138,8 @@ Result<QByteArray> DocumentStore::read(const QString &sha256) const
 {
     if (!isSha(sha256))
         return Error::invalid(QStringLiteral("sha256"), tr("некоректний хеш SHA-256"));
+    if (m_root.isEmpty())
+        return Error::invalid(QStringLiteral("--store"), tr("сховище документів не налаштовано"));
     QFile f(pathFor(sha256));
     if (!f.exists())
         return Error::make(ErrorCode::NotFound, tr("файл %1 відсутній у сховищі документів").arg(sha256));
@@ -146,6 +150,8 @@ Result<QByteArray> DocumentStore::read(const QString &sha256) const
 
 Result<bool> DocumentStore::verify(const QString &sha256) const
 {
+    if (m_root.isEmpty())
+        return Error::invalid(QStringLiteral("--store"), tr("сховище документів не налаштовано"));
     if (!isSha(sha256))
         return false;
     QFile f(pathFor(sha256));
@@ -162,6 +168,8 @@ Result<bool> DocumentStore::verify(const QString &sha256) const
 QStringList DocumentStore::list() const
 {
     QStringList out;
+    if (m_root.isEmpty())
+        return out;
     QDirIterator it(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();

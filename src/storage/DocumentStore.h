@@ -25,7 +25,9 @@ struct StoredFile final {
 
 class DocumentStore final {
 public:
-    /// A store rooted at `root` (created owner-only on first write).
+    /// A store rooted at `root` (created owner-only on first write).  An empty
+    /// root is a store that is not configured: every file operation fails
+    /// (field "--store"); commands that never touch files can still run.
     explicit DocumentStore(QString root);
 
     /// Where the store of `url` lives: `explicitRoot` if given, else the

@@ -26,16 +26,16 @@ const QCommandLineOption &storeOption()
     return opt;
 }
 
-/// The case service over the --db database and its document store.
+/// The case service over the --db database and its document store.  Commands
+/// that never read files (transition, list, search, show) run without a
+/// configured store; only the file operations would then fail.
 Result<std::unique_ptr<services::CaseService>> openCases(Context &ctx, const QString &storeDir)
 {
     auto db = ctx.openDatabase();
     if (!db)
         return db.error();
     auto root = storage::DocumentStore::resolveRoot(db.value()->url(), storeDir);
-    if (!root)
-        return root.error();
-    return std::make_unique<services::CaseService>(db.value(), std::make_shared<storage::DocumentStore>(root.value()));
+    return std::make_unique<services::CaseService>(db.value(), std::make_shared<storage::DocumentStore>(root.valueOr(QString())));
 }
 
 QString stateKeysHelp()
