@@ -114,8 +114,11 @@ Status insertRows(const QSqlDatabase &db, const QString &table, const QStringLis
 {
     if (rows.isEmpty())
         return {};
-    // SQLite allows 32766 bound values per statement, PostgreSQL 65535.
-    const int perStatement = std::max(1, 30000 / int(columns.size()));
+    // PostgreSQL takes up to 65535 bound values per statement.  Qt's SQLite
+    // driver looks every parameter's name up by a linear scan (quadratic in the
+    // statement's size), so there a statement stays under ~1000 values.
+    const int budget = isPostgres(db) ? 30000 : 960;
+    const int perStatement = std::max(1, budget / int(columns.size()));
     const QString tuple = u'(' + QStringList(columns.size(), QStringLiteral("?")).join(u',') + u')';
     const QString head = QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (") + columns.join(u',') + QStringLiteral(") VALUES ");
     QSqlQuery full(db);
@@ -503,6 +506,31 @@ Result<QList<DocumentRef>> CaseRepository::documentRefs()
     QList<DocumentRef> out;
     while (q->next())
         out.append({q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+    return out;
+}
+
+Result<qint64> CaseRepository::maxApplicantId()
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return conn.error();
+    auto q = execOne(conn.value(), QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM applicants"));
+    if (!q)
+        return q.error();
+    return q->value(0).toLongLong();
+}
+
+Result<QHash<QString, qint64>> CaseRepository::applicantIdsAfter(qint64 afterId)
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return conn.error();
+    auto q = exec(conn.value(), QStringLiteral("SELECT id, rnokpp FROM applicants WHERE id > ? AND rnokpp IS NOT NULL"), {afterId});
+    if (!q)
+        return q.error();
+    QHash<QString, qint64> out;
+    while (q->next())
+        out.insert(q->value(1).toString(), q->value(0).toLongLong());
     return out;
 }
 

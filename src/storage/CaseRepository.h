@@ -12,6 +12,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -80,6 +81,12 @@ public:
     [[nodiscard]] Result<QStringList> verifyIntegrity();
     /// Every distinct file the cases refer to.
     [[nodiscard]] Result<QList<DocumentRef>> documentRefs();
+
+    /// Demo and benchmark loading only: the highest applicant id, and the ids of
+    /// applicants stored after `afterId` keyed by РНОКПП (ApplicantRepository's
+    /// bulk insert does not report ids back).  Reads the applicants table, never writes it.
+    [[nodiscard]] Result<qint64> maxApplicantId();
+    [[nodiscard]] Result<QHash<QString, qint64>> applicantIdsAfter(qint64 afterId);
 
     /// Refreshes the planner's statistics (after a bulk load).
     [[nodiscard]] Status analyze();
