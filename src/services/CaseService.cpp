@@ -9,13 +9,10 @@
 #include "storage/Sql.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSet>
 
 namespace cnap::services {
-
-Q_LOGGING_CATEGORY(lcCases, "cnap.cases")
 
 namespace {
 QString tr(const char *s) { return QCoreApplication::translate("cnap::services::CaseService", s); }
@@ -249,7 +246,6 @@ Result<RegistrationResult> CaseService::registerCase(const Actor &actor, const R
         CNAP_TRY(m_audit->append(tx.value(), actor, security::AuditAction::CaseChange, QStringLiteral("case"), d.summary.number,
                                  QStringLiteral("registered; service %1; files %2").arg(d.summary.serviceCode).arg(documents.size())));
     CNAP_TRY(tx->commit());
-    qCDebug(lcCases) << "case registered" << d.summary.number << "service" << d.summary.serviceCode << "by" << actor.login;
 
     auto stored = m_cases.getById(id.value());
     if (!stored)

@@ -388,12 +388,12 @@ Result<CasePage> CaseRepository::list(const CaseListQuery &query, QDate today)
         binds << *query.dueTo;
     }
     if (query.overdueOnly) {
-        QStringList marks;
-        for (const QString &k : termRunningStateKeys()) {
-            marks << QStringLiteral("?");
-            binds << k;
-        }
-        where << QStringLiteral("c.state IN (") + marks.join(u',') + QStringLiteral(") AND c.due_date < ?");
+        // Literal keys (constants of the program, never input), written exactly as
+        // the partial index cases_running_due_idx (migration 0201) states them.
+        QStringList quoted;
+        for (const QString &k : termRunningStateKeys())
+            quoted << u'\'' + k + u'\'';
+        where << QStringLiteral("c.state IN (") + quoted.join(QStringLiteral(", ")) + QStringLiteral(") AND c.due_date < ?");
         binds << today;
     }
     QString sortColumn;

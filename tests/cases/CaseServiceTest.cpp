@@ -2,6 +2,7 @@
 // lifecycle, optimistic locking, numbering under concurrency, list and search,
 // permissions, the integrity check.
 #include "services/CaseService.h"
+#include "services/cases/CaseDemo.h"
 #include "services/cases/OutboundMessageSink.h"
 #include "storage/CaseRepository.h"
 #include "storage/Sql.h"
@@ -518,6 +519,30 @@ TEST_P(CaseServiceTest, CheckFindsMissingFilesAndJournalGaps)
     auto broken = f.service().check(Actor::system());
     ASSERT_TRUE(broken.ok());
     EXPECT_EQ(broken->problems.size(), 3) << broken->problems.join(u'\n').toStdString();
+}
+
+TEST_P(CaseServiceTest, DemoFillLeavesASoundDatabaseThatRegistrationContinues)
+{
+    CaseFixture f(GetParam());
+    ASSERT_TRUE(f.ok());
+    auto filled = CaseDemo::fill(f.database().database(), f.service().store(), 1200, QDate(2026, 3, 2));
+    ASSERT_TRUE(filled.ok()) << filled.error().describe().toStdString();
+    EXPECT_EQ(filled->cases, 1200);
+    EXPECT_EQ(filled->applicants, 600);
+    EXPECT_GT(filled->historyRows, 1200);
+    EXPECT_EQ(f.rows(QStringLiteral("cases")), 1200);
+    auto report = f.service().check(Actor::system());
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->ok()) << report->problems.join(u'\n').toStdString();
+    EXPECT_EQ(report->filesReferenced, 4);
+    // Both years are numbered from 1; a new registration continues 2026.
+    auto next = f.service().registerCase(clerk(), test::sampleRequest(90));
+    ASSERT_TRUE(next.ok()) << next.error().describe().toStdString();
+    EXPECT_GT(next->details.summary.seq, 1);
+    EXPECT_TRUE(f.service().check(Actor::system())->ok());
+    // Demo cases are searchable and flagged like any other.
+    EXPECT_FALSE(f.service().search(clerk(), QStringLiteral("шевч"))->isEmpty());
+    EXPECT_EQ(CaseDemo::fill(f.database().database(), f.service().store(), 0).error().field, QStringLiteral("--cases"));
 }
 
 CNAP_INSTANTIATE_FOR_BACKENDS(CaseServiceTest);
