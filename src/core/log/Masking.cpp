@@ -34,9 +34,11 @@ QString maskPersonalData(const QString &text)
     static const QRegularExpression email(
         QStringLiteral("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}"));
     static const QRegularExpression unzr(QStringLiteral("(?<![0-9])[0-9]{8}-[0-9]{5}(?![0-9])"));
-    // Ukrainian numbers: optional +38 / 38, then 0 and 9 more digits, separators allowed.
+    // Ukrainian numbers: optional +38 / 38, then 0 and 9 more digits, separators allowed
+    // (also after the 0, as in the usual international spelling "+380 67 123 45 67"
+    // and "+380 (67) 123-45-67").
     static const QRegularExpression phone(QStringLiteral(
-        "(?<![0-9+])(?:\\+?38[\\s\\-]?)?\\(?0[0-9]{2}\\)?[\\s\\-]?[0-9]{3}[\\s\\-]?[0-9]{2}[\\s\\-]?[0-9]{2}(?![0-9])"));
+        "(?<![0-9+])(?:\\+?38[\\s\\-]?)?\\(?0[\\s\\-]?\\(?[0-9]{2}\\)?[\\s\\-]?[0-9]{3}[\\s\\-]?[0-9]{2}[\\s\\-]?[0-9]{2}(?![0-9])"));
     // Booklet passports: series of two capital letters (Cyrillic, or Latin look-alikes
     // typed on an English layout) and 6 digits, optionally separated by a space.
     static const QRegularExpression passport(
