@@ -2,13 +2,17 @@
 // demo centre with cases and scanned documents, backed up, restored into an
 // empty place, and `cnapctl check` passing on the result; the refusals with
 // their exit codes.  PostgreSQL: both commands point at pg_dump / pg_restore.
+#include "core/identifiers/IdentifierFactory.h"
 #include "support/TestDatabase.h"
 #include "support/TestEnv.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -100,6 +104,59 @@ TEST_P(BackupCliTest, RoundTripThroughTheCommandLine)
     EXPECT_EQ(checkCounts(afterForce), counts);
 }
 
+/// SQLite only: the online copy is SQLite's VACUUM INTO (PostgreSQL's refusal
+/// is checked on the real server by RoundTripThroughTheCommandLine).
+class SqliteBackupCliTest : public BackupCliTest {};
+
+TEST_P(SqliteBackupCliTest, OnlineBackupWhileCasesAreBeingRegistered)
+{
+    ASSERT_EQ(ctl({QStringLiteral("demo")}).exitCode, 0);
+    // A writer registering cases one by one, each with its own scan (file into
+    // the store first, then the transaction), while backups are taken.
+    constexpr int kCases = 40;
+    QString script = QStringLiteral("set -e\n");
+    for (int i = 0; i < kCases; ++i) {
+        const QString pdf = tdb.dir() + QStringLiteral("/scan-%1.pdf").arg(i);
+        QFile f(pdf);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% online " + QByteArray::number(i) + "\n%%EOF\n");
+        f.close();
+        script += QStringLiteral("'%1' --db '%2' case register --service 01336 --rnokpp %3 --surname Коваленко --name Олена --doc '%4' >/dev/null\n")
+                      .arg(test::binDir() + QStringLiteral("/cnapctl"), tdb.url(),
+                           makeRnokpp(QDate(1980, 1, 1).addDays(i * 37), 100 + i, i % 2 ? Sex::Male : Sex::Female), pdf);
+    }
+    QProcess writer;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CNAP_STORE"), QString());
+    writer.setProcessEnvironment(env);
+    writer.start(QStringLiteral("bash"), {QStringLiteral("-c"), script});
+    ASSERT_TRUE(writer.waitForStarted());
+    QStringList folders;
+    while (writer.state() == QProcess::Running && folders.size() < 6) {
+        const QString folder = tdb.dir() + QStringLiteral("/online-%1").arg(folders.size());
+        auto b = ctl({QStringLiteral("backup"), folder});
+        ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
+        folders << folder;
+    }
+    ASSERT_TRUE(writer.waitForFinished(180000));
+    ASSERT_EQ(writer.exitCode(), 0) << writer.readAllStandardError().toStdString();
+    ASSERT_GE(folders.size(), 2) << "the writer finished before the backups could overlap it";
+    // Every copy is a consistent state: complete cases, gap-free journals,
+    // every referenced file present with its hash, an unbroken audit chain.
+    QSet<QString> distinct;
+    for (int i = 0; i < folders.size(); ++i) {
+        const QString db = QStringLiteral("sqlite:") + tdb.dir() + QStringLiteral("/online-restored-%1.sqlite").arg(i);
+        auto r = ctl(db, {QStringLiteral("restore"), folders[i]});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        auto check = ctl(db, {QStringLiteral("check")});
+        EXPECT_EQ(check.exitCode, 0) << check.out.toStdString();
+        distinct.insert(checkCounts(check));
+        auto audit = ctl(db, {QStringLiteral("audit"), QStringLiteral("verify")});
+        EXPECT_EQ(audit.exitCode, 0) << audit.out.toStdString();
+    }
+    EXPECT_GE(distinct.size(), 2) << "the copies should catch the writer at different points";
+}
+
 TEST_P(BackupCliTest, DamagedBackupIsRejectedAndNothingIsWritten)
 {
     if (GetParam() == Backend::Postgresql) {
@@ -141,6 +198,8 @@ TEST_P(BackupCliTest, UsageErrors)
 }
 
 CNAP_INSTANTIATE_FOR_BACKENDS(BackupCliTest);
+INSTANTIATE_TEST_SUITE_P(SqliteOnly, SqliteBackupCliTest, ::testing::Values(Backend::Sqlite),
+                         [](const ::testing::TestParamInfo<Backend> &p) { return test::backendName(p.param); });
 
 } // namespace
 } // namespace cnap
