@@ -41,7 +41,11 @@ ApplicantPanel::ApplicantPanel(AppContext context, DeskServicesPtr services, QWi
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->verticalHeader()->hide();
-    m_results->horizontalHeader()->setStretchLastSection(true);
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setSectionResizeMode(ApplicantResultsModel::NameColumn, QHeaderView::Stretch);
+    // The dock is narrow: name, birth date and code are what tell two namesakes apart.
+    m_results->setColumnHidden(ApplicantResultsModel::PhoneColumn, true);
+    m_results->setColumnHidden(ApplicantResultsModel::AddressColumn, true);
     m_results->installEventFilter(this);
     root->addWidget(m_results, 1);
 

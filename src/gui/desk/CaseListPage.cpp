@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QShowEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -95,6 +96,14 @@ void CaseListPage::activate()
         applyFilters();
     }
     m_view->setFocus();
+}
+
+void CaseListPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The first time the page is seen (tab click, --page): the first page of the list.
+    if (!m_loadedOnce)
+        activate();
 }
 
 void CaseListPage::applyFilters()

@@ -31,6 +31,7 @@ Q_SIGNALS:
     void caseOpenRequested(const QString &number);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

@@ -51,8 +51,10 @@ CaseViewPage::CaseViewPage(AppContext context, DeskServicesPtr services, QWidget
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_history->setColumnWidth(CaseHistoryModel::WhenColumn, 125);
-    m_history->setColumnWidth(CaseHistoryModel::WhatColumn, 300);
+    m_history->setColumnWidth(CaseHistoryModel::WhenColumn, 115);
+    m_history->setColumnWidth(CaseHistoryModel::WhoColumn, 70);
+    m_history->setColumnWidth(CaseHistoryModel::WhatColumn, 270);
+    m_history->setWordWrap(true);
     hl->addWidget(m_history);
     auto *docsBox = new QGroupBox(tr("Документи"), split);
     auto *dl = new QVBoxLayout(docsBox);

@@ -172,6 +172,9 @@ void IntakePage::buildUi()
     m_serviceList->setObjectName(QStringLiteral("serviceListView"));
     m_serviceList->setModel(m_controller->services());
     m_serviceList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_serviceList->setWordWrap(true);
+    m_serviceList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_serviceList->setAlternatingRowColors(true);
     sl->addWidget(m_serviceList, 1);
     m_cardLabel = new QLabel(this);
     m_cardLabel->setObjectName(QStringLiteral("serviceCardLabel"));
@@ -192,7 +195,9 @@ void IntakePage::buildUi()
     m_checklist->setObjectName(QStringLiteral("checklistView"));
     m_checklist->setModel(m_controller->checklist());
     m_checklist->setItemDelegateForColumn(ChecklistModel::FormColumn, new FormDelegate(m_checklist));
+    m_checklist->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_checklist->horizontalHeader()->setSectionResizeMode(ChecklistModel::NameColumn, QHeaderView::Stretch);
+    m_checklist->setWordWrap(true);
     m_checklist->verticalHeader()->hide();
     m_checklist->setEditTriggers(QAbstractItemView::AllEditTriggers);
     dl->addWidget(withError(m_checklist, QStringLiteral("checklist"), QStringLiteral("checklistView")), 1);
@@ -208,6 +213,7 @@ void IntakePage::buildUi()
     m_files = new QTableView(this);
     m_files->setObjectName(QStringLiteral("attachmentsView"));
     m_files->setModel(m_controller->attachments());
+    m_files->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_files->horizontalHeader()->setSectionResizeMode(AttachmentModel::FileNameColumn, QHeaderView::Stretch);
     m_files->verticalHeader()->hide();
     m_files->setSelectionBehavior(QAbstractItemView::SelectRows);
