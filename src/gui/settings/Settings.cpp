@@ -25,10 +25,11 @@ const Entry *table()
         {Settings::Key::DisplayChime, "display/chime", true},
         {Settings::Key::MainWindowGeometry, "ui/mainWindowGeometry", QVariant()},
         {Settings::Key::MainWindowState, "ui/mainWindowState", QVariant()},
+        {Settings::Key::CentreName, "centre/name", QStringLiteral("Центр надання адміністративних послуг")},
     };
     return entries;
 }
-constexpr int kEntries = 11;
+constexpr int kEntries = 12;
 
 const Entry &entry(Settings::Key key)
 {

@@ -25,6 +25,7 @@ public:
         DisplayChime,       ///< hall display plays a chime on a call
         MainWindowGeometry,
         MainWindowState,
+        CentreName,         ///< printed on queue tickets and shown on the hall display
     };
 
     /// Settings in the platform's usual place for this user, or in `file` (tests, kiosks).
