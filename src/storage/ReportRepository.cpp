@@ -1,0 +1,497 @@
+#include "storage/ReportRepository.h"
+
+#include "core/cases/CaseState.h"
+#include "storage/Sql.h"
+
+#include <QSqlRecord>
+
+namespace cnap::storage {
+namespace {
+
+/// Placeholders "?, ?, ?" for an IN list of bound values.
+QString placeholders(qsizetype n)
+{
+    QStringList p;
+    for (qsizetype i = 0; i < n; ++i)
+        p << QStringLiteral("?");
+    return p.join(QStringLiteral(", "));
+}
+
+/// Filter clauses on a queue event row aliased `e`.  Issue events carry no desk
+/// or clerk: for those the desk and clerk filters ask whether the ticket was
+/// called at that desk / by that clerk.
+void queueFilter(const reports::ReportFilter &f, bool viaCall, QString &sql, QVariantList &binds)
+{
+    if (!f.serviceCode.isEmpty()) {
+        sql += QStringLiteral(" AND e.service_code = ?");
+        binds << f.serviceCode;
+    }
+    if (!f.provider.isEmpty()) {
+        sql += QStringLiteral(" AND e.service_code IN (SELECT s.code FROM services s WHERE s.provider_name = ?)");
+        binds << f.provider;
+    }
+    for (const auto &[value, column] : {std::pair{f.desk, QStringLiteral("desk_name")}, std::pair{f.clerk, QStringLiteral("clerk")}}) {
+        if (value.isEmpty())
+            continue;
+        if (viaCall)
+            sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM queue_events c2 WHERE c2.ticket_id = e.ticket_id "
+                                  "AND c2.kind = 'called' AND c2.") + column + QStringLiteral(" = ?)");
+        else
+            sql += QStringLiteral(" AND e.") + column + QStringLiteral(" = ?");
+        binds << value;
+    }
+}
+
+/// Filter clauses on a case row aliased `c`: desk where it was registered, clerk who registered it.
+void caseFilter(const reports::ReportFilter &f, QString &sql, QVariantList &binds)
+{
+    if (!f.serviceCode.isEmpty()) {
+        sql += QStringLiteral(" AND c.service_code = ?");
+        binds << f.serviceCode;
+    }
+    if (!f.provider.isEmpty()) {
+        sql += QStringLiteral(" AND c.provider_name = ?");
+        binds << f.provider;
+    }
+    if (!f.desk.isEmpty()) {
+        sql += QStringLiteral(" AND c.desk = ?");
+        binds << f.desk;
+    }
+    if (!f.clerk.isEmpty()) {
+        sql += QStringLiteral(" AND c.registered_by = ?");
+        binds << f.clerk;
+    }
+}
+
+Result<QList<CaseCount>> readCaseCounts(Result<QSqlQuery> q)
+{
+    if (!q)
+        return q.error();
+    QList<CaseCount> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()});
+    return out;
+}
+
+QDate readDate(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    if (v.typeId() == QMetaType::QDate)
+        return v.toDate();
+    return QDate::fromString(v.toString().left(10), Qt::ISODate);
+}
+
+Result<bool> exists(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    auto q = exec(db, sql, binds);
+    if (!q)
+        return q.error();
+    return q->next();
+}
+
+} // namespace
+
+ReportRepository::ReportRepository(QSqlDatabase db) : m_db(std::move(db)), m_pg(isPostgres(m_db)) {}
+
+Result<bool> ReportRepository::serviceExists(const QString &code)
+{
+    return exists(m_db, QStringLiteral("SELECT 1 FROM services WHERE code = ? UNION ALL "
+                                       "SELECT 1 FROM queue_group_services WHERE service_code = ?"), {code, code});
+}
+
+Result<bool> ReportRepository::providerExists(const QString &provider)
+{
+    return exists(m_db, QStringLiteral("SELECT 1 FROM services WHERE provider_name = ? LIMIT 1"), {provider});
+}
+
+Result<bool> ReportRepository::deskExists(const QString &name)
+{
+    return exists(m_db, QStringLiteral("SELECT 1 FROM queue_desks WHERE name = ?"), {name});
+}
+
+Result<bool> ReportRepository::clerkExists(const QString &login)
+{
+    return exists(m_db, QStringLiteral("SELECT 1 FROM users WHERE login = ?"), {login});
+}
+
+Result<bool> ReportRepository::tableExists(const QString &table)
+{
+    return m_db.tables().contains(table);
+}
+
+Result<QHash<QString, ServiceLabel>> ReportRepository::serviceLabels()
+{
+    QHash<QString, ServiceLabel> out;
+    auto q = exec(m_db, QStringLiteral("SELECT service_code, service_name FROM queue_group_services"));
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.insert(q->value(0).toString(), {q->value(1).toString(), {}});
+    q = exec(m_db, QStringLiteral("SELECT code, name, provider_name FROM services"));
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toString()});
+    return out;
+}
+
+Result<QList<KeyedCount>> ReportRepository::issuedByHour(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    // Hour buckets in UTC: the local hour (with its summer time) is worked out
+    // in C++ once, the same way for both backends.
+    QString sql = QStringLiteral("SELECT e.service_code, e.at / 3600000, COUNT(*) FROM queue_events e "
+                                 "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+    QVariantList binds{range.fromMs, range.toMs};
+    queueFilter(filter, true, sql, binds);
+    sql += QStringLiteral(" GROUP BY e.service_code, e.at / 3600000");
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<KeyedCount> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toLongLong(), {}, q->value(2).toLongLong(), 0});
+    return out;
+}
+
+Result<QList<KeyedCount>> ReportRepository::outcomeCounts(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    QList<KeyedCount> out;
+    // Issued tickets: desk and clerk through the call.
+    {
+        QString sql = QStringLiteral("SELECT e.service_code, COUNT(*) FROM queue_events e "
+                                     "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+        QVariantList binds{range.fromMs, range.toMs};
+        queueFilter(filter, true, sql, binds);
+        sql += QStringLiteral(" GROUP BY e.service_code");
+        auto q = exec(m_db, sql, binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.append({q->value(0).toString(), 0, QStringLiteral("issued"), q->value(1).toLongLong(), 0});
+    }
+    // What happened at the desk: the event's own desk and clerk.
+    QString sql = QStringLiteral("SELECT e.service_code, e.kind, COUNT(*) FROM queue_events e "
+                                 "WHERE e.kind IN ('no-show', 'redirected', 'returned', 'finished') AND e.at >= ? AND e.at < ?");
+    QVariantList binds{range.fromMs, range.toMs};
+    queueFilter(filter, false, sql, binds);
+    sql += QStringLiteral(" GROUP BY e.service_code, e.kind");
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.append({q->value(0).toString(), 0, q->value(1).toString(), q->value(2).toLongLong(), 0});
+    return out;
+}
+
+Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const reports::ReportFilter &filter, int limit)
+{
+    WaitSamples out;
+    QHash<QString, int> index;
+    auto serviceIndex = [&](const QString &code) {
+        auto it = index.constFind(code);
+        if (it != index.constEnd())
+            return it.value();
+        const int i = static_cast<int>(out.serviceCodes.size());
+        out.serviceCodes << code;
+        index.insert(code, i);
+        return i;
+    };
+    {
+        QString sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
+                                     "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
+                                     "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+        QVariantList binds{range.fromMs, range.toMs};
+        queueFilter(filter, true, sql, binds);
+        sql += QStringLiteral(" LIMIT ?");
+        binds << limit + 1;
+        auto q = exec(m_db, sql, binds);
+        if (!q)
+            return q.error();
+        q->setForwardOnly(true);
+        while (q->next()) {
+            if (out.waits.size() >= limit) {
+                out.truncated = true;
+                break;
+            }
+            out.waits.append({serviceIndex(q->value(0).toString()), q->value(1).toLongLong(),
+                              q->value(2).isNull() ? 0 : q->value(2).toLongLong()});
+        }
+    }
+    QString sql = QStringLiteral("SELECT e.service_code, e.duration_ms FROM queue_events e WHERE e.kind = 'finished' "
+                                 "AND e.duration_ms IS NOT NULL AND e.at >= ? AND e.at < ?");
+    QVariantList binds{range.fromMs, range.toMs};
+    queueFilter(filter, false, sql, binds);
+    sql += QStringLiteral(" LIMIT ?");
+    binds << limit + 1;
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        if (out.serviceDurationsMs.size() >= limit) {
+            out.truncated = true;
+            break;
+        }
+        out.serviceDurationsMs.append({serviceIndex(q->value(0).toString()), q->value(1).toLongLong()});
+    }
+    return out;
+}
+
+Result<QList<queue::PauseInterval>> ReportRepository::pauses(qint64 fromMs, qint64 toMs, qint64 nowMs)
+{
+    // A wait that started before the period may reach back a day; take pauses from then.
+    auto q = exec(m_db, QStringLiteral("SELECT started_at, COALESCE(ended_at, ?) FROM queue_centre_pauses "
+                                       "WHERE started_at < ? AND COALESCE(ended_at, ?) > ? ORDER BY started_at"),
+                  {nowMs, toMs + 86'400'000, nowMs, fromMs - 86'400'000});
+    if (!q)
+        return q.error();
+    QList<queue::PauseInterval> out;
+    while (q->next())
+        out.append({q->value(0).toLongLong(), q->value(1).toLongLong()});
+    return out;
+}
+
+Result<QList<CaseCount>> ReportRepository::casesRegistered(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
+                                 "WHERE c.registered_at >= ? AND c.registered_at < ?");
+    QVariantList binds{range.fromUtc, range.toUtc};
+    caseFilter(filter, sql, binds);
+    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    return readCaseCounts(exec(m_db, sql, binds));
+}
+
+Result<QList<CaseCount>> ReportRepository::casesIssued(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
+                                 "WHERE c.issued_at IS NOT NULL AND c.issued_at >= ? AND c.issued_at < ?");
+    QVariantList binds{range.fromUtc, range.toUtc};
+    caseFilter(filter, sql, binds);
+    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    return readCaseCounts(exec(m_db, sql, binds));
+}
+
+Result<QList<CaseCount>> ReportRepository::casesRefused(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(DISTINCT c.id) "
+                                 "FROM case_history h JOIN cases c ON c.id = h.case_id "
+                                 "WHERE h.to_state = 'refused' AND h.at >= ? AND h.at < ?");
+    QVariantList binds{range.fromUtc, range.toUtc};
+    caseFilter(filter, sql, binds);
+    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    return readCaseCounts(exec(m_db, sql, binds));
+}
+
+Result<QList<CaseCount>> ReportRepository::casesOverdue(const QDate &from, const QDate &before, const reports::ReportFilter &filter)
+{
+    const QStringList running = termRunningStateKeys();
+    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
+                                 "WHERE c.state IN (") + placeholders(running.size())
+                  + QStringLiteral(") AND c.due_date >= ? AND c.due_date < ?");
+    QVariantList binds;
+    for (const QString &s : running)
+        binds << s;
+    binds << from << before;
+    caseFilter(filter, sql, binds);
+    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    return readCaseCounts(exec(m_db, sql, binds));
+}
+
+Result<QList<QPair<CaseCount, qint64>>> ReportRepository::decisionsOnTime(const TimeRange &range)
+{
+    // A decision is on time when it was taken on or before the due date (Art. 10
+    // of Law 5203-IX: the term runs from registration to the decision).  The
+    // history line's date in UTC, compared with the due date: both backends
+    // cut the moment to its date the same way.
+    const QString decisionDay = m_pg ? QStringLiteral("(h.at AT TIME ZONE 'UTC')::date")
+                                     : QStringLiteral("substr(h.at, 1, 10)");
+    const QString sql =
+        QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(DISTINCT c.id), "
+                       "COUNT(DISTINCT CASE WHEN ") + decisionDay + QStringLiteral(" <= c.due_date THEN c.id END) "
+                       "FROM case_history h JOIN cases c ON c.id = h.case_id "
+                       "WHERE h.to_state IN ('granted', 'refused', 'left-without-consideration') AND h.at >= ? AND h.at < ? "
+                       "GROUP BY c.provider_name, c.service_code, c.service_name");
+    auto q = exec(m_db, sql, {range.fromUtc, range.toUtc});
+    if (!q)
+        return q.error();
+    QList<QPair<CaseCount, qint64>> out;
+    while (q->next())
+        out.append({{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()},
+                    q->value(4).toLongLong()});
+    return out;
+}
+
+Result<QList<reports::DeadlineBucket>> ReportRepository::openCaseBuckets()
+{
+    const QStringList running = termRunningStateKeys();
+    const QString regDay = m_pg ? QStringLiteral("(c.registered_at AT TIME ZONE 'UTC')::date")
+                                : QStringLiteral("substr(c.registered_at, 1, 10)");
+    const QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, ") + regDay
+                        + QStringLiteral(", c.due_date, COUNT(*) FROM cases c WHERE c.state IN (") + placeholders(running.size())
+                        + QStringLiteral(") GROUP BY c.provider_name, c.service_code, c.service_name, ") + regDay
+                        + QStringLiteral(", c.due_date");
+    QVariantList binds;
+    for (const QString &s : running)
+        binds << s;
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<reports::DeadlineBucket> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), readDate(q->value(3)),
+                    readDate(q->value(4)), q->value(5).toLongLong()});
+    return out;
+}
+
+Result<QList<DeadlineCase>> ReportRepository::openCases(const QString &provider, const QString &serviceCode, int limit)
+{
+    const QStringList running = termRunningStateKeys();
+    QString sql = QStringLiteral("SELECT c.number, c.service_code, c.service_name, c.provider_name, c.state, c.registered_at, "
+                                 "c.due_date FROM cases c WHERE c.state IN (") + placeholders(running.size())
+                  + QStringLiteral(") AND c.provider_name = ?");
+    QVariantList binds;
+    for (const QString &s : running)
+        binds << s;
+    binds << provider;
+    if (!serviceCode.isEmpty()) {
+        sql += QStringLiteral(" AND c.service_code = ?");
+        binds << serviceCode;
+    }
+    sql += QStringLiteral(" ORDER BY c.due_date, c.id LIMIT ?");
+    binds << limit;
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<DeadlineCase> out;
+    while (q->next()) {
+        QDateTime reg = q->value(5).toDateTime();
+        if (!reg.isValid())
+            reg = QDateTime::fromString(q->value(5).toString(), Qt::ISODateWithMs);
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
+                    q->value(4).toString(), reg.toUTC().date(), readDate(q->value(6))});
+    }
+    return out;
+}
+
+Result<QList<KeyedCount>> ReportRepository::feedbackCounts(const TimeRange &range, const reports::ReportFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT e.service_code, e.rating, COUNT(*), SUM(CASE WHEN e.comment <> '' THEN 1 ELSE 0 END) "
+                                 "FROM feedback e WHERE e.submitted_at >= ? AND e.submitted_at < ?");
+    QVariantList binds{range.fromMs, range.toMs};
+    queueFilter(filter, false, sql, binds);
+    sql += QStringLiteral(" GROUP BY e.service_code, e.rating");
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    QList<KeyedCount> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toLongLong(), {}, q->value(2).toLongLong(), q->value(3).toLongLong()});
+    return out;
+}
+
+Result<QList<ExchangeCount>> ReportRepository::exchangeCounts(const TimeRange &range)
+{
+    // The outbox belongs to the exchange layer (migrations 03xx).  Expected
+    // columns: registry, state ('pending' | 'sent' | 'failed' | 'dead'),
+    // created_at and delivered_at (epoch ms).
+    auto q = exec(m_db, QStringLiteral("SELECT registry, state, COUNT(*) FROM outbox WHERE created_at >= ? AND created_at < ? "
+                                       "GROUP BY registry, state"),
+                  {range.fromMs, range.toMs});
+    if (!q)
+        return q.error();
+    QHash<QString, int> index;
+    QList<ExchangeCount> out;
+    while (q->next()) {
+        const QString registry = q->value(0).toString();
+        if (!index.contains(registry)) {
+            index.insert(registry, static_cast<int>(out.size()));
+            out.append({registry, 0, 0, 0, 0});
+        }
+        ExchangeCount &c = out[index.value(registry)];
+        const QString state = q->value(1).toString();
+        const qint64 n = q->value(2).toLongLong();
+        if (state == QStringLiteral("sent"))
+            c.sent += n;
+        else if (state == QStringLiteral("failed"))
+            c.failed += n;
+        else if (state == QStringLiteral("dead"))
+            c.dead += n;
+        else
+            c.pending += n;
+    }
+    return out;
+}
+
+Result<QHash<QString, QList<double>>> ReportRepository::exchangeLatencies(const TimeRange &range)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT registry, delivered_at - created_at FROM outbox WHERE state = 'sent' "
+                                       "AND delivered_at IS NOT NULL AND created_at >= ? AND created_at < ? LIMIT ?"),
+                  {range.fromMs, range.toMs, kMaxSamples});
+    if (!q)
+        return q.error();
+    QHash<QString, QList<double>> out;
+    while (q->next())
+        out[q->value(0).toString()].append(q->value(1).toDouble());
+    return out;
+}
+
+Result<QList<DeskTiming>> ReportRepository::deskTimings()
+{
+    auto q = exec(m_db, QStringLiteral("SELECT d.name, d.state, d.clerk, d.updated_at, t.number, t.called_at FROM queue_desks d "
+                                       "LEFT JOIN queue_tickets t ON t.id = d.current_ticket_id ORDER BY d.id"));
+    if (!q)
+        return q.error();
+    QList<DeskTiming> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong(),
+                    q->value(4).toString(), q->value(5).toLongLong()});
+    return out;
+}
+
+Status ReportRepository::insertEventsBulk(const QList<queue::QueueEvent> &events)
+{
+    constexpr int kRows = 500;   // 11 columns: 5,500 values a statement, below both backends' limits
+    constexpr int kColumns = 11;
+    auto statement = [](qsizetype rows) {
+        QString sql = QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, "
+                                     "desk_name, clerk, duration_ms, detail) VALUES ");
+        const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (qsizetype i = 0; i < rows; ++i)
+            sql += (i ? QStringLiteral(", ") : QString()) + row;
+        return sql;
+    };
+    QSqlQuery full(m_db);
+    bool fullPrepared = false;
+    for (qsizetype start = 0; start < events.size(); start += kRows) {
+        const qsizetype n = std::min<qsizetype>(kRows, events.size() - start);
+        QSqlQuery tail(m_db);
+        QSqlQuery *q = &full;
+        if (n == kRows) {
+            if (!fullPrepared) {
+                if (!full.prepare(statement(kRows)))
+                    return sqlError(full, QStringLiteral("bulk events"));
+                fullPrepared = true;
+            }
+        } else {
+            if (!tail.prepare(statement(n)))
+                return sqlError(tail, QStringLiteral("bulk events"));
+            q = &tail;
+        }
+        int pos = 0;
+        for (qsizetype i = start; i < start + n; ++i) {
+            const queue::QueueEvent &e = events.at(i);
+            const QVariant values[kColumns] = {
+                e.atMs, e.kind, e.ticketId > 0 ? QVariant(e.ticketId) : QVariant(QMetaType(QMetaType::LongLong)),
+                e.ticketNumber, e.queueId > 0 ? QVariant(e.queueId) : QVariant(QMetaType(QMetaType::LongLong)), e.serviceCode,
+                e.deskId > 0 ? QVariant(e.deskId) : QVariant(QMetaType(QMetaType::LongLong)), e.deskName, e.clerk,
+                e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), e.detail};
+            for (const QVariant &v : values)
+                q->bindValue(pos++, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+        }
+        if (!q->exec())
+            return sqlError(*q, QStringLiteral("bulk events"));
+    }
+    return {};
+}
+
+} // namespace cnap::storage
