@@ -122,13 +122,14 @@ TEST(Deadlines, AggregatesByProviderAndServiceWorstFirst)
 TEST(LiveAlerts, LongWaitAndIdleDeskWhilePeopleWait)
 {
     LiveCentre c;
-    c.queues.append({1, QStringLiteral("А"), QStringLiteral("Реєстрація"), 3, 25 * 60, std::nullopt, 10, {QStringLiteral("10001")}});
+    c.queues.append({1, QStringLiteral("А"), QStringLiteral("Реєстрація"), 3, 25 * 60, std::nullopt, 10,
+                     {QStringLiteral("10001"), QStringLiteral("10002")}});
     c.queues.append({2, QStringLiteral("Б"), QStringLiteral("Соціальні"), 0, 0, std::nullopt, 2, {QStringLiteral("10003")}});
     DeskLive idle;
     idle.name = QStringLiteral("1");
     idle.activity = DeskActivity::Free;
     idle.idleSecs = 300;
-    idle.serviceCodes = {QStringLiteral("10001")};
+    idle.serviceCodes = {QStringLiteral("10001"), QStringLiteral("10002")};
     DeskLive idleNoWork = idle;
     idleNoWork.name = QStringLiteral("2");
     idleNoWork.serviceCodes = {QStringLiteral("10003")};
@@ -142,6 +143,8 @@ TEST(LiveAlerts, LongWaitAndIdleDeskWhilePeopleWait)
     EXPECT_EQ(alerts[0].subject, QStringLiteral("А"));
     EXPECT_EQ(alerts[1].kind, Alert::Kind::IdleDesk);
     EXPECT_EQ(alerts[1].subject, QStringLiteral("1"));
+    // Two services of one queue: its 3 visitors are counted once.
+    EXPECT_TRUE(alerts[1].message.contains(QStringLiteral(" 3 "))) << alerts[1].message.toStdString();
     c.centrePaused = true;
     EXPECT_TRUE(computeAlerts(c, AlertRules{}).isEmpty());
 }

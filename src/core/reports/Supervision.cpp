@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -33,7 +34,7 @@ QList<Alert> computeAlerts(const LiveCentre &centre, const AlertRules &rules)
     QList<Alert> alerts;
     if (centre.centrePaused)
         return alerts;
-    QHash<QString, int> waitingByService;
+    QHash<QString, int> queueOfService;  // a desk serving several services of one queue counts its waiting once
     for (const QueueLive &q : centre.queues) {
         if (q.waiting > 0 && q.longestWaitSecs > rules.waitThresholdSecs) {
             alerts.append({Alert::Kind::LongWait, q.prefix,
@@ -41,14 +42,18 @@ QList<Alert> computeAlerts(const LiveCentre &centre, const AlertRules &rules)
                                .arg(q.name, minutes(q.longestWaitSecs), minutes(rules.waitThresholdSecs))});
         }
         for (const QString &code : q.serviceCodes)
-            waitingByService[code] += q.waiting;
+            queueOfService.insert(code, static_cast<int>(&q - centre.queues.constData()));
     }
     for (const DeskLive &d : centre.desks) {
         if (d.activity != DeskActivity::Free || d.idleSecs <= rules.idleGraceSecs)
             continue;
-        int waiting = 0;
+        QSet<int> queues;
         for (const QString &code : d.serviceCodes)
-            waiting += waitingByService.value(code);
+            if (auto it = queueOfService.constFind(code); it != queueOfService.constEnd())
+                queues.insert(it.value());
+        int waiting = 0;
+        for (int i : queues)
+            waiting += centre.queues.at(i).waiting;
         if (waiting > 0) {
             alerts.append({Alert::Kind::IdleDesk, d.name,
                            tr("Вікно %1 вільне %2 хв, а на його послуги чекають %3 відвідувачів")

@@ -93,12 +93,13 @@ FeedbackWindow::FeedbackWindow(const AppContext &context, QWidget *parent)
     sl->addStretch(1);
     sl->addWidget(big(tr("Оцініть, будь ласка, як вас обслужили"), 44, start, true));
     sl->addWidget(big(tr("Оцінка анонімна: ми знаємо лише номер талона, не ваше ім'я."), 22, start));
-    sl->addSpacing(30);
+    sl->addSpacing(24);
+    sl->addWidget(big(tr("Номер вашого талона:"), 24, start));
     auto *row = new QHBoxLayout;
     row->addStretch(1);
     m_ticketEdit = new QLineEdit(start);
     m_ticketEdit->setObjectName(QStringLiteral("ticketLineEdit"));
-    m_ticketEdit->setPlaceholderText(tr("Номер талона, напр. А-012"));
+    m_ticketEdit->setPlaceholderText(tr("напр. А-012"));
     m_ticketEdit->setMaxLength(12);
     m_ticketEdit->setAlignment(Qt::AlignCenter);
     QFont tf = m_ticketEdit->font();
@@ -110,6 +111,45 @@ FeedbackWindow::FeedbackWindow(const AppContext &context, QWidget *parent)
     row->addWidget(next);
     row->addStretch(1);
     sl->addLayout(row);
+    // A touch keypad: the screen usually has no keyboard.  Ticket numbers are a
+    // queue letter (with П or З for priority and booked series), a dash, digits.
+    auto *keypad = new QGridLayout;
+    keypad->setSpacing(8);
+    const QStringList keys{QStringLiteral("А"), QStringLiteral("Б"), QStringLiteral("В"), QStringLiteral("Г"), QStringLiteral("Д"),
+                           QStringLiteral("Е"), QStringLiteral("Є"), QStringLiteral("Ж"), QStringLiteral("П"), QStringLiteral("З"),
+                           QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5"),
+                           QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"), QStringLiteral("0")};
+    for (int i = 0; i < keys.size(); ++i) {
+        auto *k = touchButton(keys.at(i), start, QStringLiteral("key%1Button").arg(i));
+        k->setMinimumSize(76, 64);
+        const QString key = keys.at(i);
+        connect(k, &QPushButton::clicked, this, [this, key]() {
+            QString text = m_ticketEdit->text();
+            // The dash comes by itself between the letters and the digits.
+            if (key.at(0).isDigit() && !text.isEmpty() && !text.contains(u'-') && !text.back().isDigit())
+                text += u'-';
+            m_ticketEdit->setText(text + key);
+            m_idleTimer->start();
+        });
+        keypad->addWidget(k, i / 10, i % 10);
+    }
+    auto *erase = touchButton(QStringLiteral("⌫"), start, QStringLiteral("eraseButton"));
+    erase->setMinimumSize(76, 64);
+    erase->setAccessibleName(tr("Стерти"));
+    connect(erase, &QPushButton::clicked, this, [this]() {
+        QString text = m_ticketEdit->text();
+        text.chop(1);
+        if (text.endsWith(u'-'))
+            text.chop(1);
+        m_ticketEdit->setText(text);
+    });
+    keypad->addWidget(erase, 0, 10, 2, 1);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addStretch(1);
+    keyRow->addLayout(keypad);
+    keyRow->addStretch(1);
+    sl->addSpacing(12);
+    sl->addLayout(keyRow);
     m_startError = big(QString(), 22, start);
     m_startError->setObjectName(QStringLiteral("startErrorLabel"));
     m_startError->setStyleSheet(QStringLiteral("color: #8a1c1c;"));

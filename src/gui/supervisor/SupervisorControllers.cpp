@@ -2,7 +2,7 @@
 
 #include "gui/common/TaskRunner.h"
 #include "services/QueueService.h"
-#include "services/queue/QueueWatcher.h"
+#include "gui/queue/WatcherThread.h"
 
 #include <QCoreApplication>
 
@@ -22,26 +22,15 @@ LiveCentreController::LiveCentreController(AppContext context, QObject *parent)
 LiveCentreController::~LiveCentreController()
 {
     m_tick.stop();
-    if (m_watcher) {
-        services::QueueWatcher *w = m_watcher;
-        // The watcher's connection belongs to its thread: stop and delete it there.
-        QMetaObject::invokeMethod(w, [w]() { w->stop(); delete w; }, Qt::BlockingQueuedConnection);
-        m_watcher = nullptr;
-    }
-    m_watchThread.quit();
-    m_watchThread.wait();
 }
 
 void LiveCentreController::start()
 {
     if (m_watcher || !m_context.database)
         return;
-    m_watchThread.setObjectName(QStringLiteral("cnap-supervisor-watch"));
-    m_watchThread.start();
-    m_watcher = new services::QueueWatcher(m_context.database);
-    m_watcher->moveToThread(&m_watchThread);
-    connect(m_watcher, &services::QueueWatcher::changed, this, &LiveCentreController::refresh, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_watcher, &services::QueueWatcher::start, Qt::QueuedConnection);
+    m_watcher = new WatcherThread(m_context.database, 0, this);
+    connect(m_watcher, &WatcherThread::changed, this, &LiveCentreController::refresh);
+    m_watcher->start();
     m_tick.start();
     refresh();
 }

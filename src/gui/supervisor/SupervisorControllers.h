@@ -13,14 +13,12 @@
 #include <QThread>
 #include <QTimer>
 
-namespace cnap::services {
-class QueueWatcher;
-}
-
 namespace cnap::gui {
 
-/// Keeps the live centre fresh: the queue watcher (on a thread of its own, as
-/// its reconnect waits must not freeze the screen) wakes it on every change, a
+class WatcherThread;
+
+/// Keeps the live centre fresh: the queue watcher (gui/queue/WatcherThread: on a
+/// thread of its own, as its reconnect waits must not freeze the screen) wakes it on every change, a
 /// one-second tick keeps the clocks moving; loads never overlap, and requests
 /// during a load coalesce into one more.
 class LiveCentreController final : public QObject {
@@ -54,8 +52,7 @@ private:
 
     AppContext m_context;
     reports::AlertRules m_rules;
-    QThread m_watchThread;
-    services::QueueWatcher *m_watcher = nullptr;
+    WatcherThread *m_watcher = nullptr;
     QTimer m_tick;
     bool m_loading = false;
     bool m_again = false;

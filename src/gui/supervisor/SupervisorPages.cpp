@@ -31,6 +31,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cnap::gui {
 namespace {
 
@@ -89,7 +91,7 @@ LiveCentrePage::LiveCentrePage(const AppContext &context, QWidget *parent)
 
     m_alerts = new QListWidget(this);
     m_alerts->setObjectName(QStringLiteral("alertList"));
-    m_alerts->setMaximumHeight(90);
+    m_alerts->setMaximumHeight(72);
     m_alerts->setStyleSheet(QStringLiteral("QListWidget { background: #fff5f5; color: #8a1c1c; }"));
     layout->addWidget(m_alerts);
 
@@ -99,17 +101,22 @@ LiveCentrePage::LiveCentrePage(const AppContext &context, QWidget *parent)
     ql->setContentsMargins(0, 0, 0, 0);
     ql->addWidget(heading(tr("Черги"), queueBox));
     auto *queueView = makeTable(m_queues, queueBox, QStringLiteral("queueTableView"));
-    queueView->horizontalHeader()->setSectionResizeMode(QueueLiveModel::QueueColumn, QHeaderView::Stretch);
     queueView->horizontalHeader()->setStretchLastSection(false);
+    queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    queueView->horizontalHeader()->setSectionResizeMode(QueueLiveModel::QueueColumn, QHeaderView::Stretch);
     ql->addWidget(queueView);
     auto *deskBox = new QWidget(split);
     auto *dl = new QVBoxLayout(deskBox);
     dl->setContentsMargins(0, 0, 0, 0);
     dl->addWidget(heading(tr("Вікна"), deskBox));
     m_deskView = makeTable(m_desks, deskBox, QStringLiteral("deskTableView"));
+    m_deskView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_deskView->horizontalHeader()->setSectionResizeMode(DeskLiveModel::ServicesColumn, QHeaderView::Stretch);
     dl->addWidget(m_deskView);
     split->addWidget(queueBox);
     split->addWidget(deskBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
 
     connect(m_controller, &LiveCentreController::updated, this, &LiveCentrePage::show);
@@ -243,12 +250,20 @@ DeadlinePage::DeadlinePage(const AppContext &context, QWidget *parent)
     layout->addLayout(bar);
     auto *split = new QSplitter(Qt::Vertical, this);
     m_view = makeTable(m_model, split, QStringLiteral("deadlineTableView"));
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(DeadlineModel::ProviderColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(DeadlineModel::ServiceColumn, QHeaderView::Stretch);
     auto *caseBox = new QWidget(split);
     auto *cl = new QVBoxLayout(caseBox);
     cl->setContentsMargins(0, 0, 0, 0);
     m_caseTitle = heading(tr("Справи: оберіть рядок вище"), caseBox);
     cl->addWidget(m_caseTitle);
-    cl->addWidget(makeTable(m_cases, caseBox, QStringLiteral("deadlineCaseTableView")));
+    auto *caseView = makeTable(m_cases, caseBox, QStringLiteral("deadlineCaseTableView"));
+    caseView->horizontalHeader()->setStretchLastSection(false);
+    caseView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    caseView->horizontalHeader()->setSectionResizeMode(DeadlineCaseModel::ServiceColumn, QHeaderView::Stretch);
+    cl->addWidget(caseView);
     split->addWidget(m_view);
     split->addWidget(caseBox);
     layout->addWidget(split, 1);
@@ -354,10 +369,10 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     m_chart = new BarChart(split);
     m_chart->setObjectName(QStringLiteral("reportChart"));
-    auto *view = makeTable(m_model, split, QStringLiteral("reportTableView"));
-    view->horizontalHeader()->setStretchLastSection(false);
+    m_view = makeTable(m_model, split, QStringLiteral("reportTableView"));
+    m_view->horizontalHeader()->setStretchLastSection(false);
     split->addWidget(m_chart);
-    split->addWidget(view);
+    split->addWidget(m_view);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
@@ -393,10 +408,29 @@ void ReportsPage::runReport()
     m_controller->run(kind, m_fromEdit->date(), m_toEdit->date(), filter);
 }
 
+void ReportsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Opening the page shows this month's visits at once rather than an empty table.
+    if (!m_shownOnce) {
+        m_shownOnce = true;
+        runReport();
+    }
+}
+
 void ReportsPage::showTable(const reports::ReportTable &table)
 {
     m_runButton->setEnabled(true);
     m_model->setTable(table);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 380));
+    // The long names take the spare width, the numbers stay next to them.
+    const int name = std::max(table.columnIndex(QStringLiteral("service_name")), table.columnIndex(QStringLiteral("registry")));
+    if (name >= 0)
+        header->setSectionResizeMode(name, QHeaderView::Stretch);
     m_chart->setSeries(chartFor(table));
     m_totalLabel->setText(table.total ? QStringLiteral("%1: %2").arg(table.totalTitle, QLocale().toString(*table.total)) : QString());
     m_messageLabel->setText(table.note);

@@ -87,6 +87,9 @@ public:
     /// PDF through the same layout as the printout.
     [[nodiscard]] Status writePdf(const QString &path);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showTable(const reports::ReportTable &table);
     void exportClicked(const QString &format);
@@ -107,7 +110,9 @@ private:
     QLabel *m_totalLabel;
     QLabel *m_messageLabel;
     BarChart *m_chart;
+    QTableView *m_view;
     QList<QPushButton *> m_exportButtons;
+    bool m_shownOnce = false;
 };
 
 } // namespace cnap::gui
