@@ -109,7 +109,7 @@ HallDisplay::HallDisplay(const AppContext &context, QWidget *parent, int pollMs)
     m_delegate = new NewestCallDelegate(m_callView);
     m_callView->setItemDelegate(m_delegate);
     left->addWidget(m_callView, 1);
-    columns->addLayout(left, 3);
+    columns->addLayout(left, 11);
     auto *right = new QVBoxLayout;
     m_queuesTitle = new QLabel(tr("Черги та орієнтовне очікування"), board);
     m_queuesTitle->setObjectName(QStringLiteral("queuesTitleLabel"));
@@ -119,7 +119,7 @@ HallDisplay::HallDisplay(const AppContext &context, QWidget *parent, int pollMs)
     m_queueView->setModel(m_queues);
     m_queueView->setColumnHidden(QueueStatusModel::LongestWaitColumn, true);
     right->addWidget(m_queueView, 1);
-    columns->addLayout(right, 2);
+    columns->addLayout(right, 9);
     for (QTableView *view : {m_callView, m_queueView}) {
         view->setFocusPolicy(Qt::NoFocus);
         view->setSelectionMode(QAbstractItemView::NoSelection);
@@ -129,14 +129,15 @@ HallDisplay::HallDisplay(const AppContext &context, QWidget *parent, int pollMs)
         view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-        view->setStyleSheet(QStringLiteral("QTableView { background: #0b1a2b; color: white; }"
-                                           "QHeaderView::section { background: #0b1a2b; color: #9fb3c8; border: none;"
-                                           " border-bottom: 2px solid #2c4660; }"));
     }
     m_callView->horizontalHeader()->hide();
     m_queueView->horizontalHeader()->setSectionResizeMode(QueueStatusModel::QueueColumn, QHeaderView::Stretch);
-    m_queueView->horizontalHeader()->setSectionResizeMode(QueueStatusModel::WaitingColumn, QHeaderView::ResizeToContents);
-    m_queueView->horizontalHeader()->setSectionResizeMode(QueueStatusModel::EstimateColumn, QHeaderView::ResizeToContents);
+    // Long queue names wrap; the number columns get fixed widths (set in applyScale).
+    m_queueView->horizontalHeader()->setSectionResizeMode(QueueStatusModel::WaitingColumn, QHeaderView::Fixed);
+    m_queueView->horizontalHeader()->setSectionResizeMode(QueueStatusModel::EstimateColumn, QHeaderView::Fixed);
+    m_queueView->setWordWrap(true);
+    m_queueView->setTextElideMode(Qt::ElideNone);
+    m_queueView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_stack->addWidget(board);
 
     auto *pausePage = new QWidget(m_stack);
@@ -242,16 +243,24 @@ void HallDisplay::applyScale()
     px(m_clock, unit, true);
     px(m_callsTitle, unit * 7 / 10, false);
     px(m_queuesTitle, unit * 7 / 10, false);
-    px(m_callView, unit * 17 / 10, true);
-    px(m_queueView, unit * 7 / 10, false);
-    px(m_queueView->horizontalHeader(), unit * 5 / 10, false);
+    px(m_callView, unit * 14 / 10, true);
+    px(m_queueView, unit * 55 / 100, false);
+    m_queueView->horizontalHeader()->setStyleSheet(
+        QStringLiteral("QHeaderView::section { background: #0b1a2b; color: #9fb3c8; border: none;"
+                       " border-bottom: 2px solid #2c4660; font-size: %1px; }")
+            .arg(unit * 45 / 100));
+    m_queueView->horizontalHeader()->resizeSection(QueueStatusModel::WaitingColumn, unit * 3);
+    m_queueView->horizontalHeader()->resizeSection(QueueStatusModel::EstimateColumn, unit * 4);
     px(m_pauseNotice, unit * 16 / 10, true);
     px(m_pauseClock, unit * 8 / 10, false);
     px(m_connection, unit * 6 / 10, true);
     m_callsTitle->setStyleSheet(QStringLiteral("color: #9fb3c8;"));
     m_queuesTitle->setStyleSheet(QStringLiteral("color: #9fb3c8;"));
     m_callView->verticalHeader()->setDefaultSectionSize(unit * 24 / 10);
-    m_queueView->verticalHeader()->setDefaultSectionSize(unit * 12 / 10);
+    m_queueView->setStyleSheet(QStringLiteral("QTableView { background: #0b1a2b; color: white; }"
+                                               "QTableView::item { padding: %1px 4px; border-bottom: 1px solid #2c4660; }")
+                                   .arg(unit / 6));
+    m_queueView->resizeRowsToContents();
 }
 
 } // namespace cnap::gui

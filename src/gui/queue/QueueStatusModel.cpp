@@ -65,13 +65,15 @@ QVariant QueueStatusModel::data(const QModelIndex &index, int role) const
 
 QVariant QueueStatusModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == EstimateColumn)
+        return tr("Орієнтовне очікування для талона, виданого зараз");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case QueueColumn: return tr("Черга");
     case WaitingColumn: return tr("Очікують");
     case LongestWaitColumn: return tr("Найдовше чекає");
-    case EstimateColumn: return tr("Орієнтовне очікування");
+    case EstimateColumn: return tr("Очікування");
     default: return {};
     }
 }
