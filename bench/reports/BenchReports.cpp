@@ -1,4 +1,8 @@
-// bench_reports [--events N] [--cases N] [--sqlite-only | --pg-only] [--pg URL] [--keep DIR]
+// bench_reports [--events N] [--cases N] [--sqlite-only | --pg-only] [--pg URL]
+//               [--sqlite-file PATH] [--pg-db NAME] [--no-load]
+//
+// --sqlite-file / --pg-db keep the loaded databases (not dropped at the end);
+// with --no-load the timings run again on them (after new migrations, say).
 //
 // Builds one year of a busy centre on each backend — the demo centre (catalogue,
 // queues, desks), N cases through the cases module's bulk loader (CaseDemo), a
@@ -67,6 +71,9 @@ struct Options {
     bool sqlite = true;
     bool pg = true;
     QString pgUrl = qEnvironmentVariable("CNAP_TEST_PG_URL");
+    QString sqliteFile;
+    QString pgDb;
+    bool load = true;
 };
 
 /// A year of queue history: working days, 08:00–18:00, about equal load per
@@ -173,6 +180,8 @@ bool runBackend(const QString &label, const storage::DatabaseUrl &url, const Opt
     }
     QElapsedTimer load;
     load.start();
+    const QDate today = QDate::currentDate();
+    if (opt.load) {
     auto demo = services::DemoCentre(db.value()).setUp(Actor::system());
     if (!demo) {
         say(QStringLiteral("  demo: ") + demo.error().describe());
@@ -180,7 +189,6 @@ bool runBackend(const QString &label, const storage::DatabaseUrl &url, const Opt
     }
     QTemporaryDir storeDir;
     storage::DocumentStore store(storeDir.path());
-    const QDate today = QDate::currentDate();
     if (opt.cases > 0) {
         QElapsedTimer t;
         t.start();
@@ -195,12 +203,13 @@ bool runBackend(const QString &label, const storage::DatabaseUrl &url, const Opt
         say(QStringLiteral("  events: ") + s.error().describe());
         return false;
     }
+    }
     {
         auto conn = db.value()->connection();
         if (conn)
             static_cast<void>(storage::exec(conn.value(), QStringLiteral("ANALYZE")));
     }
-    say(QStringLiteral("  load total %1 s").arg(load.elapsed() / 1000.0, 0, 'f', 1));
+    say(QStringLiteral("  load (and ANALYZE) %1 s").arg(load.elapsed() / 1000.0, 0, 'f', 1));
 
     services::ReportService reports(db.value());
     const reports::Period year{today.addDays(-365), today};
@@ -252,6 +261,12 @@ int main(int argc, char **argv)
             opt.pg = false;
         else if (a == QStringLiteral("--pg-only"))
             opt.sqlite = false;
+        else if (a == QStringLiteral("--sqlite-file") && i + 1 < args.size())
+            opt.sqliteFile = args.at(++i);
+        else if (a == QStringLiteral("--pg-db") && i + 1 < args.size())
+            opt.pgDb = args.at(++i);
+        else if (a == QStringLiteral("--no-load"))
+            opt.load = false;
         else {
             say(QStringLiteral("usage: bench_reports [--events N] [--cases N] [--sqlite-only|--pg-only] [--pg URL]"));
             return 2;
@@ -261,7 +276,8 @@ int main(int argc, char **argv)
     bool ok = true;
     if (opt.sqlite) {
         QTemporaryDir dir;
-        auto url = storage::DatabaseUrl::parse(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("bench.db")));
+        const QString file = opt.sqliteFile.isEmpty() ? dir.filePath(QStringLiteral("bench.db")) : opt.sqliteFile;
+        auto url = storage::DatabaseUrl::parse(QStringLiteral("sqlite://") + file);
         ok = url && runBackend(QStringLiteral("SQLite"), url.value(), opt) && ok;
     }
     if (opt.pg) {
@@ -270,11 +286,13 @@ int main(int argc, char **argv)
             say(QStringLiteral("PostgreSQL: no or bad URL (--pg or CNAP_TEST_PG_URL)"));
             return 1;
         }
-        const QString name = QStringLiteral("cnap_bench_reports_%1").arg(QCoreApplication::applicationPid());
-        if (!adminExec(admin.value(), QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE template0 ENCODING 'UTF8'")))
+        const QString name = opt.pgDb.isEmpty() ? QStringLiteral("cnap_bench_reports_%1").arg(QCoreApplication::applicationPid()) : opt.pgDb;
+        if (opt.load
+            && !adminExec(admin.value(), QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE template0 ENCODING 'UTF8'")))
             return 1;
         ok = runBackend(QStringLiteral("PostgreSQL"), admin->withDatabaseName(name), opt) && ok;
-        adminExec(admin.value(), QStringLiteral("DROP DATABASE IF EXISTS ") + name + QStringLiteral(" WITH (FORCE)"));
+        if (opt.pgDb.isEmpty())
+            adminExec(admin.value(), QStringLiteral("DROP DATABASE IF EXISTS ") + name + QStringLiteral(" WITH (FORCE)"));
     }
     return ok ? 0 : 1;
 }

@@ -50,6 +50,19 @@ void appendSummary(QVariantList &row, const Summary &s)
     row << round1(s.mean) << round1(s.median) << round1(s.p90);
 }
 
+/// Centre-pause time inside [from, to): the same rule as queue::effectiveWaitMs,
+/// on pauses sorted by start and not overlapping (the queue allows one open
+/// pause at a time), found by binary search — a year has a million waits.
+qint64 pausedWithin(const QList<queue::PauseInterval> &pauses, qint64 from, qint64 to)
+{
+    auto it = std::lower_bound(pauses.cbegin(), pauses.cend(), from,
+                               [](const queue::PauseInterval &p, qint64 t) { return p.endMs <= t; });
+    qint64 paused = 0;
+    for (; it != pauses.cend() && it->startMs < to; ++it)
+        paused += std::max<qint64>(0, std::min(it->endMs, to) - std::max(it->startMs, from));
+    return std::min(paused, to - from);
+}
+
 } // namespace
 
 Result<ExportFormat> exportFormatFromKey(const QString &key)
@@ -175,7 +188,7 @@ Result<ReportTable> ReportService::waits(ReportRepository &repo, const TimeRange
         if (w.calledMs <= 0)
             continue;  // never called: no wait to measure (a no-show before the call, or still waiting)
         // Centre pauses (air-raid alerts) freeze the wait, as the queue itself counts it.
-        const double s = static_cast<double>(queue::effectiveWaitMs(w.issuedMs, w.calledMs, pauses.value())) / 1000.0;
+        const double s = static_cast<double>(w.calledMs - w.issuedMs - pausedWithin(pauses.value(), w.issuedMs, w.calledMs)) / 1000.0;
         waitSecs[w.service].append(s);
         allWaits.append(s);
     }
@@ -261,6 +274,9 @@ Result<ReportTable> ReportService::noShows(ReportRepository &repo, const TimeRan
 Result<ReportTable> ReportService::cases(ReportRepository &repo, const Period &period, const TimeRange &range,
                                          const ReportFilter &filter)
 {
+    auto labels = repo.serviceLabels();
+    if (!labels)
+        return labels.error();
     auto registered = repo.casesRegistered(range, filter);
     if (!registered)
         return registered.error();
@@ -285,8 +301,9 @@ Result<ReportTable> ReportService::cases(ReportRepository &repo, const Period &p
     const QList<storage::CaseCount> *sets[] = {&registered.value(), &issued.value(), &refused.value(), &overdue};
     for (int k = 0; k < 4; ++k) {
         for (const storage::CaseCount &c : *sets[k]) {
-            Line &l = lines[{c.provider, c.serviceCode}];
-            l.name = c.serviceName;
+            const storage::ServiceLabel label = labels->value(c.serviceCode);
+            Line &l = lines[{label.provider, c.serviceCode}];
+            l.name = label.name;
             l.v[k] += c.count;
         }
     }
@@ -312,7 +329,7 @@ Result<ReportTable> ReportService::exchange(ReportRepository &repo, const TimeRa
     if (!filter.isEmpty())
         return Error::invalid(QStringLiteral("filter"), tr("звіт обміну ведеться за реєстрами: фільтри за послугою, "
                                                            "суб'єктом, вікном чи адміністратором до нього не застосовні"));
-    auto has = repo.tableExists(QStringLiteral("outbox"));
+    auto has = repo.tableExists(QStringLiteral("exchange_outbox"));
     if (!has)
         return has.error();
     if (!has.value())
@@ -325,8 +342,8 @@ Result<ReportTable> ReportService::exchange(ReportRepository &repo, const TimeRa
     if (!latencies)
         return latencies.error();
     ReportTable t;
-    t.columns = {text("registry", tr("Реєстр")), num("sent", tr("Доставлено")), num("failed", tr("Збої")),
-                 num("dead", tr("Нерозбірні")), num("pending", tr("У черзі")), num("latency_mean_ms", tr("Затримка, сер. мс")),
+    t.columns = {text("registry", tr("Сервіс реєстру")), num("sent", tr("Доставлено")), num("failed", tr("З повторами")),
+                 num("dead", tr("Недоставлені")), num("pending", tr("У черзі")), num("latency_mean_ms", tr("Затримка, сер. мс")),
                  num("latency_median_ms", tr("Затримка, медіана мс")), num("latency_p90_ms", tr("Затримка, 90-й процентиль мс"))};
     qint64 total = 0;
     for (const storage::ExchangeCount &c : counts.value()) {
@@ -338,10 +355,11 @@ Result<ReportTable> ReportService::exchange(ReportRepository &repo, const TimeRa
         else
             row << QVariant() << QVariant() << QVariant();
         t.rows.append(row);
-        total += c.sent + c.failed + c.dead + c.pending;
+        total += c.sent + c.dead + c.pending;  // "failed" (retried) overlaps the states
     }
     t.total = total;
-    t.totalTitle = tr("Повідомлень");
+    t.totalTitle = tr("Запитів до реєстрів");
+    t.note = tr("Запити, поставлені в чергу обміну за період; затримка — від постановки в чергу до підтвердженої доставки.");
     return t;
 }
 
@@ -516,7 +534,19 @@ Result<QList<QPair<storage::CaseCount, qint64>>> ReportService::decisionsOnTime(
     CNAP_TRY(require(actor, Permission::ReportsView));
     CNAP_TRY(makePeriod(period.from, period.to));
     const TimeRange range = timeRange(period);
-    return withRepo(m_db, [&](ReportRepository &repo) { return repo.decisionsOnTime(range); });
+    return withRepo(m_db, [&](ReportRepository &repo) -> Result<QList<QPair<storage::CaseCount, qint64>>> {
+        auto labels = repo.serviceLabels();
+        if (!labels)
+            return labels.error();
+        auto rows = repo.decisionsOnTime(range);
+        if (!rows)
+            return rows.error();
+        for (auto &row : rows.value()) {
+            row.first.provider = labels->value(row.first.serviceCode).provider;
+            row.first.serviceName = labels->value(row.first.serviceCode).name;
+        }
+        return rows;
+    });
 }
 
 } // namespace cnap::services

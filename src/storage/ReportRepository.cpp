@@ -63,13 +63,15 @@ void caseFilter(const reports::ReportFilter &f, QString &sql, QVariantList &bind
     }
 }
 
+/// Rows of (service_code, count): names and providers come from the catalogue,
+/// so the count is answered from an index on (time, service_code) alone.
 Result<QList<CaseCount>> readCaseCounts(Result<QSqlQuery> q)
 {
     if (!q)
         return q.error();
     QList<CaseCount> out;
     while (q->next())
-        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()});
+        out.append({{}, q->value(0).toString(), {}, q->value(1).toLongLong()});
     return out;
 }
 
@@ -198,10 +200,14 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
         return i;
     };
     {
-        QString sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
-                                     "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
-                                     "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-        QVariantList binds{range.fromMs, range.toMs};
+        // First calls are grouped once and hash-joined to the issues, rather than
+        // looked up ticket by ticket.  A ticket lives one service day, so its
+        // first call falls before the day after the period ends.
+        QString sql = QStringLiteral("SELECT e.service_code, e.at, c.first_at FROM queue_events e "
+                                     "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
+                                     "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
+                                     "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+        QVariantList binds{range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
         queueFilter(filter, true, sql, binds);
         sql += QStringLiteral(" LIMIT ?");
         binds << limit + 1;
@@ -253,47 +259,45 @@ Result<QList<queue::PauseInterval>> ReportRepository::pauses(qint64 fromMs, qint
 
 Result<QList<CaseCount>> ReportRepository::casesRegistered(const TimeRange &range, const reports::ReportFilter &filter)
 {
-    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
-                                 "WHERE c.registered_at >= ? AND c.registered_at < ?");
+    QString sql = QStringLiteral("SELECT c.service_code, COUNT(*) FROM cases c WHERE c.registered_at >= ? AND c.registered_at < ?");
     QVariantList binds{range.fromUtc, range.toUtc};
     caseFilter(filter, sql, binds);
-    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    sql += QStringLiteral(" GROUP BY c.service_code");
     return readCaseCounts(exec(m_db, sql, binds));
 }
 
 Result<QList<CaseCount>> ReportRepository::casesIssued(const TimeRange &range, const reports::ReportFilter &filter)
 {
-    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
+    QString sql = QStringLiteral("SELECT c.service_code, COUNT(*) FROM cases c "
                                  "WHERE c.issued_at IS NOT NULL AND c.issued_at >= ? AND c.issued_at < ?");
     QVariantList binds{range.fromUtc, range.toUtc};
     caseFilter(filter, sql, binds);
-    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    sql += QStringLiteral(" GROUP BY c.service_code");
     return readCaseCounts(exec(m_db, sql, binds));
 }
 
 Result<QList<CaseCount>> ReportRepository::casesRefused(const TimeRange &range, const reports::ReportFilter &filter)
 {
-    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(DISTINCT c.id) "
+    QString sql = QStringLiteral("SELECT c.service_code, COUNT(DISTINCT c.id) "
                                  "FROM case_history h JOIN cases c ON c.id = h.case_id "
                                  "WHERE h.to_state = 'refused' AND h.at >= ? AND h.at < ?");
     QVariantList binds{range.fromUtc, range.toUtc};
     caseFilter(filter, sql, binds);
-    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    sql += QStringLiteral(" GROUP BY c.service_code");
     return readCaseCounts(exec(m_db, sql, binds));
 }
 
 Result<QList<CaseCount>> ReportRepository::casesOverdue(const QDate &from, const QDate &before, const reports::ReportFilter &filter)
 {
     const QStringList running = termRunningStateKeys();
-    QString sql = QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(*) FROM cases c "
-                                 "WHERE c.state IN (") + placeholders(running.size())
+    QString sql = QStringLiteral("SELECT c.service_code, COUNT(*) FROM cases c WHERE c.state IN (") + placeholders(running.size())
                   + QStringLiteral(") AND c.due_date >= ? AND c.due_date < ?");
     QVariantList binds;
     for (const QString &s : running)
         binds << s;
     binds << from << before;
     caseFilter(filter, sql, binds);
-    sql += QStringLiteral(" GROUP BY c.provider_name, c.service_code, c.service_name");
+    sql += QStringLiteral(" GROUP BY c.service_code");
     return readCaseCounts(exec(m_db, sql, binds));
 }
 
@@ -306,18 +310,17 @@ Result<QList<QPair<CaseCount, qint64>>> ReportRepository::decisionsOnTime(const 
     const QString decisionDay = m_pg ? QStringLiteral("(h.at AT TIME ZONE 'UTC')::date")
                                      : QStringLiteral("substr(h.at, 1, 10)");
     const QString sql =
-        QStringLiteral("SELECT c.provider_name, c.service_code, c.service_name, COUNT(DISTINCT c.id), "
+        QStringLiteral("SELECT c.service_code, COUNT(DISTINCT c.id), "
                        "COUNT(DISTINCT CASE WHEN ") + decisionDay + QStringLiteral(" <= c.due_date THEN c.id END) "
                        "FROM case_history h JOIN cases c ON c.id = h.case_id "
                        "WHERE h.to_state IN ('granted', 'refused', 'left-without-consideration') AND h.at >= ? AND h.at < ? "
-                       "GROUP BY c.provider_name, c.service_code, c.service_name");
+                       "GROUP BY c.service_code");
     auto q = exec(m_db, sql, {range.fromUtc, range.toUtc});
     if (!q)
         return q.error();
     QList<QPair<CaseCount, qint64>> out;
     while (q->next())
-        out.append({{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()},
-                    q->value(4).toLongLong()});
+        out.append({{{}, q->value(0).toString(), {}, q->value(1).toLongLong()}, q->value(2).toLongLong()});
     return out;
 }
 
@@ -391,11 +394,11 @@ Result<QList<KeyedCount>> ReportRepository::feedbackCounts(const TimeRange &rang
 
 Result<QList<ExchangeCount>> ReportRepository::exchangeCounts(const TimeRange &range)
 {
-    // The outbox belongs to the exchange layer (migrations 03xx).  Expected
-    // columns: registry, state ('pending' | 'sent' | 'failed' | 'dead'),
-    // created_at and delivered_at (epoch ms).
-    auto q = exec(m_db, QStringLiteral("SELECT registry, state, COUNT(*) FROM outbox WHERE created_at >= ? AND created_at < ? "
-                                       "GROUP BY registry, state"),
+    // The exchange layer's outbox (migration 0300): one row per registry
+    // request, grouped by the registry service it goes to.  Retried: needed
+    // more than one attempt; failed: still carries the last error.
+    auto q = exec(m_db, QStringLiteral("SELECT service_code, state, COUNT(*), SUM(CASE WHEN attempts > 1 THEN 1 ELSE 0 END) "
+                                       "FROM exchange_outbox WHERE created_ms >= ? AND created_ms < ? GROUP BY service_code, state"),
                   {range.fromMs, range.toMs});
     if (!q)
         return q.error();
@@ -410,10 +413,9 @@ Result<QList<ExchangeCount>> ReportRepository::exchangeCounts(const TimeRange &r
         ExchangeCount &c = out[index.value(registry)];
         const QString state = q->value(1).toString();
         const qint64 n = q->value(2).toLongLong();
-        if (state == QStringLiteral("sent"))
+        c.failed += q->value(3).toLongLong();
+        if (state == QStringLiteral("done"))
             c.sent += n;
-        else if (state == QStringLiteral("failed"))
-            c.failed += n;
         else if (state == QStringLiteral("dead"))
             c.dead += n;
         else
@@ -424,8 +426,8 @@ Result<QList<ExchangeCount>> ReportRepository::exchangeCounts(const TimeRange &r
 
 Result<QHash<QString, QList<double>>> ReportRepository::exchangeLatencies(const TimeRange &range)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT registry, delivered_at - created_at FROM outbox WHERE state = 'sent' "
-                                       "AND delivered_at IS NOT NULL AND created_at >= ? AND created_at < ? LIMIT ?"),
+    auto q = exec(m_db, QStringLiteral("SELECT service_code, done_ms - created_ms FROM exchange_outbox WHERE state = 'done' "
+                                       "AND done_ms IS NOT NULL AND created_ms >= ? AND created_ms < ? LIMIT ?"),
                   {range.fromMs, range.toMs, kMaxSamples});
     if (!q)
         return q.error();

@@ -55,6 +55,7 @@ struct WaitSamples final {
     bool truncated = false;
 };
 
+/// A count of cases per service (provider and name filled in by the service from the catalogue).
 struct CaseCount final {
     QString provider;
     QString serviceCode;
@@ -82,13 +83,13 @@ struct DeskTiming final {
     qint64 calledAtMs = 0;
 };
 
-/// One line of the exchange report, per registry.
+/// One line of the exchange report, per registry service.
 struct ExchangeCount final {
     QString registry;
-    qint64 sent = 0;
-    qint64 failed = 0;
-    qint64 dead = 0;
-    qint64 pending = 0;
+    qint64 sent = 0;      ///< delivered (state done)
+    qint64 failed = 0;    ///< needed more than one attempt
+    qint64 dead = 0;      ///< dead letters
+    qint64 pending = 0;   ///< pending or in flight
 };
 
 class ReportRepository final {
@@ -139,7 +140,7 @@ public:
     // --- feedback, exchange, live -------------------------------------------------
     /// Per service and rating: count and how many carry a comment.
     [[nodiscard]] Result<QList<KeyedCount>> feedbackCounts(const TimeRange &range, const reports::ReportFilter &filter);
-    /// Per registry from the exchange outbox (table "outbox"), when it exists.
+    /// Per registry service from the exchange outbox (exchange_outbox, migration 0300).
     [[nodiscard]] Result<QList<ExchangeCount>> exchangeCounts(const TimeRange &range);
     /// Latencies (ms) of delivered outbox messages in the range.
     [[nodiscard]] Result<QHash<QString, QList<double>>> exchangeLatencies(const TimeRange &range);

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -182,16 +184,49 @@ TEST_P(ReportServiceTest, ReversedOrEmptyPeriodIsRefused)
     EXPECT_EQ(empty.error().field, QStringLiteral("from"));
 }
 
-TEST_P(ReportServiceTest, ExchangeReportWithoutOutboxSaysSo)
+TEST_P(ReportServiceTest, ExchangeReportFromTheOutbox)
 {
-    auto t = service->run(supervisor(), ReportKind::Exchange, {reportDay(), reportDay()});
-    if (db->database()->db().tables().contains(QStringLiteral("outbox")))
-        GTEST_SKIP() << "the outbox exists: covered by the exchange tests";
-    ASSERT_FALSE(t.ok());
-    EXPECT_EQ(t.error().code, ErrorCode::Unsupported);
     ReportFilter f;
     f.desk = QStringLiteral("1");
     EXPECT_EQ(service->run(supervisor(), ReportKind::Exchange, {reportDay(), reportDay()}, f).error().field, QStringLiteral("filter"));
+    QSqlDatabase conn = db->database()->db();
+    if (!conn.tables().contains(QStringLiteral("exchange_outbox"))) {
+        auto t = service->run(supervisor(), ReportKind::Exchange, {reportDay(), reportDay()});
+        ASSERT_FALSE(t.ok());
+        EXPECT_EQ(t.error().code, ErrorCode::Unsupported);
+        return;
+    }
+    // Behind the exchange layer's back: three requests to one registry service
+    // (delivered after 2 s and 4 s — one of them on the second attempt — and a
+    // dead letter) and one still pending to another.
+    const qint64 t0 = reportStart().toMSecsSinceEpoch();
+    const struct { const char *id; const char *service; const char *state; int attempts; qint64 doneAfter; } rows[] = {
+        {"m1", "dracs-birth", "done", 1, 2000}, {"m2", "dracs-birth", "done", 2, 4000},
+        {"m3", "dracs-birth", "dead", 5, -1},   {"m4", "edr-extract", "pending", 0, -1}};
+    for (const auto &r : rows) {
+        QSqlQuery q(conn);
+        ASSERT_TRUE(q.prepare(QStringLiteral("INSERT INTO exchange_outbox (message_id, service_code, state, attempts, next_attempt_ms, "
+                                             "created_ms, updated_ms, done_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")));
+        q.addBindValue(QString::fromLatin1(r.id));
+        q.addBindValue(QString::fromLatin1(r.service));
+        q.addBindValue(QString::fromLatin1(r.state));
+        q.addBindValue(r.attempts);
+        q.addBindValue(t0);
+        q.addBindValue(t0);
+        q.addBindValue(t0);
+        q.addBindValue(r.doneAfter >= 0 ? QVariant(t0 + r.doneAfter) : QVariant(QMetaType(QMetaType::LongLong)));
+        ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+    }
+    const ReportTable t = run(ReportKind::Exchange);
+    EXPECT_EQ(*t.total, 4);
+    EXPECT_EQ(cell(t, QStringLiteral("dracs-birth"), QStringLiteral("sent")).toLongLong(), 2);
+    EXPECT_EQ(cell(t, QStringLiteral("dracs-birth"), QStringLiteral("failed")).toLongLong(), 2);
+    EXPECT_EQ(cell(t, QStringLiteral("dracs-birth"), QStringLiteral("dead")).toLongLong(), 1);
+    EXPECT_DOUBLE_EQ(cell(t, QStringLiteral("dracs-birth"), QStringLiteral("latency_mean_ms")).toDouble(), 3000);
+    EXPECT_DOUBLE_EQ(cell(t, QStringLiteral("dracs-birth"), QStringLiteral("latency_p90_ms")).toDouble(), 3800);
+    EXPECT_EQ(cell(t, QStringLiteral("edr-extract"), QStringLiteral("pending")).toLongLong(), 1);
+    EXPECT_TRUE(cell(t, QStringLiteral("edr-extract"), QStringLiteral("latency_mean_ms")).isNull());
+    EXPECT_EQ(*run(ReportKind::Exchange, {}, {reportDay().addDays(1), reportDay().addDays(2)}).total, 0);
 }
 
 TEST_P(ReportServiceTest, ExportWritesWholeFileOrNothing)
