@@ -3,6 +3,7 @@
 #include "core/text/SearchKey.h"
 #include "security/AuditLog.h"
 #include "services/cases/OutboundMessageSink.h"
+#include "services/cases/OutboxSink.h"
 #include "storage/ApplicantRepository.h"
 #include "storage/CatalogueRepository.h"
 #include "storage/JournalRepository.h"
@@ -30,6 +31,12 @@ CaseService::CaseService(storage::DatabasePtr db, std::shared_ptr<storage::Docum
     : m_db(std::move(db)), m_store(std::move(store)), m_options(std::move(options)), m_clock(clock), m_cases(m_db),
       m_audit(m_options.audit ? std::make_unique<security::AuditLog>(m_db, clock) : nullptr)
 {
+    // Every front end registers through here, so the outbox is wired here once:
+    // a registry-routed case queues its message in the registration transaction.
+    if (!m_options.outbound) {
+        m_defaultOutbound = std::make_unique<OutboxSink>(m_db, clock);
+        m_options.outbound = m_defaultOutbound.get();
+    }
 }
 
 CaseService::~CaseService() = default;

@@ -41,7 +41,7 @@ struct CaseServiceOptions final {
     int maxAttachments = 50;
     int nearDueWorkingDays = 2;                                    ///< DueFlag::NearDue window
     WorkingCalendar calendar;                                      ///< the centre's working days
-    OutboundMessageSink *outbound = nullptr;                       ///< not owned; null: no outbox yet
+    OutboundMessageSink *outbound = nullptr;                       ///< not owned; null: the exchange outbox (OutboxSink)
     bool audit = true;                                             ///< write the audit chain (AuditLog)
 };
 
@@ -144,6 +144,7 @@ private:
     const Clock &m_clock;
     storage::CaseRepository m_cases;
     std::unique_ptr<security::AuditLog> m_audit;
+    std::unique_ptr<OutboundMessageSink> m_defaultOutbound;  ///< used when options.outbound is null
 };
 
 } // namespace cnap::services
