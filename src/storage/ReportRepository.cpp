@@ -200,14 +200,25 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
         return i;
     };
     {
-        // First calls are grouped once and hash-joined to the issues, rather than
-        // looked up ticket by ticket.  A ticket lives one service day, so its
-        // first call falls before the day after the period ends.
-        QString sql = QStringLiteral("SELECT e.service_code, e.at, c.first_at FROM queue_events e "
-                                     "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
-                                     "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
-                                     "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-        QVariantList binds{range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
+        // The first call of each ticket issued in the range.  PostgreSQL groups the
+        // calls once and hash-joins them (a ticket lives one service day, so its
+        // first call falls before the day after the range ends); SQLite does
+        // better with one covering-index probe per ticket on (ticket_id, kind, at)
+        // — measured 1.5 s against 2.4 s for the join on a year (bench_reports).
+        QString sql;
+        QVariantList binds;
+        if (m_pg) {
+            sql = QStringLiteral("SELECT e.service_code, e.at, c.first_at FROM queue_events e "
+                                 "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
+                                 "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
+                                 "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+            binds = {range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
+        } else {
+            sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
+                                 "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
+                                 "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+            binds = {range.fromMs, range.toMs};
+        }
         queueFilter(filter, true, sql, binds);
         sql += QStringLiteral(" LIMIT ?");
         binds << limit + 1;
