@@ -12,7 +12,7 @@ CNAP_PACKAGES=(
     libpoco-dev libxml2-dev libxml2-utils libssl-dev openssl
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     postgresql postgresql-contrib
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core tzdata
 )
 
 cnap_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

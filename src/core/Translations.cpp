@@ -20,7 +20,11 @@ bool installTranslations(const QString &language)
         return false;
     g_language = lang;
     if (lang == QStringLiteral("uk")) {
-        // Ukrainian is the source language; only Qt's own strings need a catalogue.
+        // Ukrainian is the source language: its catalogue holds only the plural
+        // forms of the %n strings; Qt's own strings come from qtbase_uk.
+        auto *plurals = new QTranslator(QCoreApplication::instance());
+        if (plurals->load(QStringLiteral(":/i18n/cnap_uk.qm")))
+            QCoreApplication::installTranslator(plurals);
         auto *qt = new QTranslator(QCoreApplication::instance());
         if (qt->load(QLocale(QLocale::Ukrainian), QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

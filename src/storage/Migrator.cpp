@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -100,21 +101,40 @@ Status Migrator::migrate()
                                .arg(all.back().version));
     }
 
+    // Every migration the database lacks is applied, not only those above its
+    // highest version: modules number their migrations in their own ranges
+    // (0100 queue, 0200 cases, ...), so a later module's lower number can
+    // arrive after a higher one has been applied.
+    QSet<int> applied;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+            return sqlError(q, tr("не вдалося прочитати версії схеми"));
+        while (q.next())
+            applied.insert(q.value(0).toInt());
+    }
+
     for (const Migration &m : all) {
-        if (m.version <= current.value())
+        if (applied.contains(m.version))
             continue;
         auto tx = Transaction::begin(db);
         if (!tx)
             return tx.error();
-        if (m_db.isPostgres()) {
+        if (m_db.isPostgres())
             CNAP_TRY(exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {kMigrationLockKey}));
-            // Another process may have applied it while we waited for the lock.
+        // Another process may have applied it while we waited for the lock
+        // (PostgreSQL advisory lock, SQLite BEGIN IMMEDIATE).
+        bool alreadyApplied = false;
+        {
+            // Scoped: an open statement on SQLite would lock the table against the DDL below.
             auto done = execOne(db, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE version = ?"), {m.version});
             if (!done)
                 return done.error();
-            if (done->value(0).toInt() > 0)
-                continue;  // tx rolls back
+            alreadyApplied = done->value(0).toInt() > 0;
         }
+        if (alreadyApplied)
+            continue;  // tx rolls back
         for (const QString &stmt : splitStatements(m.sql)) {
             QSqlQuery q(db);
             if (!q.exec(stmt)) {

@@ -45,6 +45,26 @@ TEST_P(MigrationTest, RefusesDatabaseNewerThanProgram)
     EXPECT_TRUE(st.error().message.contains(QString::number(m.latestVersion() + 100)));
 }
 
+TEST_P(MigrationTest, AppliesAMissingMigrationBelowTheHighestApplied)
+{
+    // Modules number migrations in their own ranges, so a database can lack a
+    // lower-numbered step (here 0201, an index) while holding higher ones.
+    TestDatabase t(GetParam());
+    ASSERT_TRUE(t.ok());
+    Migrator m(*t.database());
+    const QSqlDatabase db = t.database()->db();
+    ASSERT_TRUE(exec(db, QStringLiteral("DROP INDEX cases_running_due_idx")).ok());
+    ASSERT_TRUE(exec(db, QStringLiteral("DELETE FROM schema_version WHERE version = ?"), {201}).ok());
+    EXPECT_EQ(m.currentVersion().value(), m.latestVersion());  // the highest is still there
+
+    ASSERT_TRUE(m.migrate().ok());
+    auto back = execOne(db, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE version = ?"), {201});
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->value(0).toInt(), 1);
+    // The index exists again: creating it a second time must fail.
+    EXPECT_FALSE(exec(db, QStringLiteral("CREATE INDEX cases_running_due_idx ON cases (due_date, id)")).ok());
+}
+
 TEST_P(MigrationTest, TransactionRollsBackUnlessCommitted)
 {
     TestDatabase t(GetParam());

@@ -6,6 +6,7 @@
 // documents, fee, term, legal basis and result are what a card must state.
 
 #include "core/Result.h"
+#include "core/calendar/Deadline.h"
 #include "core/identifiers/Identifiers.h"
 
 #include <QString>
@@ -40,10 +41,10 @@ private:
 /// How a document is presented.  Keys: "original", "copy", "original-and-copy".
 enum class DocumentForm { Original, Copy, OriginalAndCopy };
 
-/// The unit of the service term.  Keys (file format and database):
-/// "working-days", "calendar-days", "hours", "auto".  `Auto` means the result is
-/// produced automatically at the time of the request (term is then 0).
-enum class TermUnit { WorkingDays, CalendarDays, Hours, Auto };
+// The unit of the service term is the calendar's TermUnit (core/calendar/Deadline.h).
+// Keys (file format and database): "working-days", "calendar-days", "hours",
+// "auto".  In a card, `Auto` with term 0 means the result is produced
+// automatically at the time of the request.
 
 /// How the application reaches the provider: on paper (courier, post, ЕДО), or
 /// through a registry service of the exchange module (X-Road / Trembita).
