@@ -36,7 +36,7 @@ cnap_install_packages() {
 
 # Configures and builds into $CNAP_BUILD.  Extra cmake -D options may be passed.
 cnap_build() {
-    local werror="${CNAP_WERROR:-OFF}"
+    local werror="${CNAP_WERROR:-ON}"  # same flags for demo and test: switching never rebuilds everything
     cnap_log "configuring ($CNAP_BUILD)"
     cmake -S "$CNAP_ROOT" -B "$CNAP_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCNAP_WERROR="$werror" "$@" >/dev/null
