@@ -28,6 +28,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
 
@@ -288,6 +289,49 @@ TEST_P(DeskTest, CaseViewOffersOnlyLegalTransitionsAndAConflictReloads)
     c->transition(review);
     ASSERT_TRUE(done.wait(15000));
     EXPECT_EQ(c->details()->summary.state, CaseState::UnderReview);
+}
+
+TEST_P(DeskTest, CaseViewExtendsTheTermWithItsReasonAndRefusesAnEarlierDate)
+{
+    DeskFixture f(GetParam());
+    ASSERT_TRUE(f.ok());
+    ASSERT_TRUE(f.registerCases(1));
+    auto rows = f.services()->cases->list(f.clerk(), CaseListQuery{});
+    ASSERT_TRUE(rows.ok() && rows->rows.size() == 1);
+    const QString number = rows->rows.at(0).number;
+
+    CaseViewPage page(f.context(), f.services());
+    CaseViewController *c = page.controller();
+    QSignalSpy loaded(c, &CaseViewController::loaded);
+    page.openCase(number);
+    ASSERT_TRUE(loaded.wait(15000));
+    ASSERT_TRUE(c->canExtendDueDate());
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("extendDueButton"));
+    ASSERT_NE(button, nullptr) << "a running term offers the extension";
+    EXPECT_EQ(button->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    const QDate due = c->details()->summary.dueDate;
+
+    // An earlier date is refused by the service with the field named; nothing changes.
+    QSignalSpy failed(c, &CaseViewController::failed);
+    c->extendDueDate(due.addDays(-1), QStringLiteral("ч. 3 ст. 10 Закону 5203-VI"));
+    ASSERT_TRUE(failed.wait(15000));
+    EXPECT_EQ(failed.at(0).at(0).value<Error>().field, QStringLiteral("dueDate"));
+    // No reason: refused too.
+    failed.clear();
+    c->extendDueDate(due.addDays(30), QStringLiteral("  "));
+    ASSERT_TRUE(failed.wait(15000));
+    EXPECT_EQ(failed.at(0).at(0).value<Error>().field, QStringLiteral("legalReason"));
+    auto unchanged = f.services()->cases->get(f.clerk(), number);
+    ASSERT_TRUE(unchanged.ok());
+    EXPECT_EQ(unchanged->summary.dueDate, due);
+
+    // A later date with its reason goes through, lands on a working day and is in the history.
+    QSignalSpy extended(c, &CaseViewController::dueDateExtended);
+    c->extendDueDate(due.addDays(30), QStringLiteral("ч. 3 ст. 10 Закону 5203-VI"));
+    ASSERT_TRUE(extended.wait(15000));
+    EXPECT_GE(c->details()->summary.dueDate, due.addDays(30));
+    EXPECT_EQ(c->history()->rowCount(), 2);
+    EXPECT_TRUE(page.messageLabel()->text().contains(c->details()->summary.dueDate.toString(QStringLiteral("dd.MM.yyyy"))));
 }
 
 TEST_P(DeskTest, SearchAsYouTypeFindsSurnamePrefixWithAnyApostrophe)

@@ -88,6 +88,36 @@ void CaseViewController::transition(const TransitionRequest &request)
         });
 }
 
+bool CaseViewController::canExtendDueDate() const
+{
+    return m_details && (termRuns(m_details->summary.state) || m_details->summary.state == CaseState::Suspended);
+}
+
+void CaseViewController::extendDueDate(QDate newDue, const QString &legalReason)
+{
+    if (!m_details || m_busy || !m_services->cases)
+        return;
+    m_busy = true;
+    auto cases = m_services->cases;
+    const Actor actor = m_context.actor;
+    const QString number = m_details->summary.number;
+    const int version = m_details->summary.version;
+    m_context.runner->run(
+        this, [cases, actor, number, version, newDue, legalReason]() { return cases->extendDueDate(actor, number, version, newDue, legalReason); },
+        [this](Result<CaseDetails> r) {
+            m_busy = false;
+            if (!r) {
+                Q_EMIT failed(r.error());
+                if (r.error().code == ErrorCode::Conflict)
+                    reload();
+                return;
+            }
+            apply(r.value());
+            Q_EMIT dueDateExtended(r.value());
+            Q_EMIT loaded(r.value());
+        });
+}
+
 void CaseViewController::saveDocument(int position, const QString &path)
 {
     if (!m_details || !m_services->cases)

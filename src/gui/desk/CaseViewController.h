@@ -32,12 +32,17 @@ public:
     void open(const QString &number);
     void reload();
     void transition(const TransitionRequest &request);
+    /// Extends the term to `newDue` for `legalReason` with the version the clerk saw.
+    void extendDueDate(QDate newDue, const QString &legalReason);
+    /// Whether the term may still be extended (it runs, or the case is suspended).
+    [[nodiscard]] bool canExtendDueDate() const;
     /// Saves a copy of the `position`-th file to `path`.
     void saveDocument(int position, const QString &path);
 
 Q_SIGNALS:
     void loaded(const cnap::CaseDetails &details);
     void transitioned(const cnap::CaseDetails &details);
+    void dueDateExtended(const cnap::CaseDetails &details);
     /// Someone else changed the case; it is reloaded, `request` is what the clerk asked for.
     void conflict(const QString &message, const cnap::TransitionRequest &request);
     void documentSaved(const QString &path);

@@ -5,6 +5,7 @@
 #include "gui/desk/CaseViewModels.h"
 #include "gui/desk/IntakeController.h"
 #include "gui/desk/InventoryRenderer.h"
+#include "gui/desk/ExtendDueDialog.h"
 #include "gui/desk/TransitionDialog.h"
 
 #include <QFileDialog>
@@ -96,6 +97,10 @@ CaseViewPage::CaseViewPage(AppContext context, DeskServicesPtr services, QWidget
         m_message->setStyleSheet(QStringLiteral("color: #1b5e20; font-weight: bold;"));
         m_message->setText(tr("Стан змінено: %1").arg(caseStateDisplayName(d.summary.state)));
     });
+    connect(m_controller, &CaseViewController::dueDateExtended, this, [this](const CaseDetails &d) {
+        m_message->setStyleSheet(QStringLiteral("color: #1b5e20; font-weight: bold;"));
+        m_message->setText(tr("Строк продовжено до %1").arg(d.summary.dueDate.toString(QStringLiteral("dd.MM.yyyy"))));
+    });
     connect(m_controller, &CaseViewController::conflict, this, [this](const QString &message, const TransitionRequest &request) {
         m_message->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: bold;"));
         m_message->setText(message);
@@ -121,6 +126,12 @@ void CaseViewPage::openCase(const QString &number)
     m_message->clear();
     m_lastRequest.reset();
     m_controller->open(number);
+}
+
+void CaseViewPage::addSection(QWidget *section)
+{
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->addWidget(section);
 }
 
 QList<QWidget *> CaseViewPage::transitionButtons() const
@@ -171,10 +182,30 @@ void CaseViewPage::rebuildActions()
         connect(b, &QPushButton::clicked, this, [this, t]() { askTransition(t); });
         m_actions->addWidget(b);
     }
+    if (m_controller->canExtendDueDate()) {
+        auto *extend = new QPushButton(tr("Продовжити строк… (Ctrl+E)"), m_actionsBox);
+        extend->setObjectName(QStringLiteral("extendDueButton"));
+        extend->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+        connect(extend, &QPushButton::clicked, this, &CaseViewPage::askExtendDueDate);
+        m_actions->addWidget(extend);
+        ++n;
+    }
     if (n == 0) {
         auto *none = new QLabel(tr("Справу завершено: дій немає."), m_actionsBox);
         m_actions->addWidget(none);
     }
+}
+
+void CaseViewPage::askExtendDueDate()
+{
+    const auto &d = m_controller->details();
+    if (!d)
+        return;
+    auto *dialog = new ExtendDueDialog(d->summary.dueDate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog]() { m_controller->extendDueDate(dialog->newDueDate(), dialog->legalReason()); });
+    dialog->open();
 }
 
 void CaseViewPage::askTransition(int targetState)

@@ -27,6 +27,9 @@ public:
     /// The transition buttons currently shown (object names "transitionButton_<state-key>").
     [[nodiscard]] QList<QWidget *> transitionButtons() const;
     [[nodiscard]] QLabel *messageLabel() const { return m_message; }
+    /// Adds a section under history and documents: other features (the
+    /// registry exchange) extend the case view without the desk knowing them.
+    void addSection(QWidget *section);
 
 public Q_SLOTS:
     void openCase(const QString &number);
@@ -35,6 +38,7 @@ private:
     void showDetails();
     void rebuildActions();
     void askTransition(int targetState);
+    void askExtendDueDate();
     void saveDocumentCopy();
     void reprint();
     void savePdf();
