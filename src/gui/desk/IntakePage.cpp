@@ -132,6 +132,14 @@ void IntakePage::startForTicket(const QString &ticketNumber, const QString &serv
     m_result->setText(tr("Відвідувач за талоном %1: знайдіть або створіть заявника (F2).").arg(ticketNumber));
 }
 
+void IntakePage::startForOnlineApplication(const QString &portalId, const QString &serviceCode)
+{
+    startNew();
+    m_pendingServiceCode = serviceCode;
+    m_serviceSearch->setText(serviceCode);
+    m_result->setText(tr("Онлайн-заява %1: знайдіть або створіть заявника (F2).").arg(portalId));
+}
+
 QWidget *IntakePage::withError(QWidget *field, const QString &key, const QString &objectName)
 {
     auto *box = new QWidget(this);

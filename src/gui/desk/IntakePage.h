@@ -36,6 +36,8 @@ public Q_SLOTS:
     void setApplicant(const cnap::Applicant &applicant);
     /// A visitor was called from the queue: a new intake for the ticket's service.
     void startForTicket(const QString &ticketNumber, const QString &serviceCode);
+    /// An application from the portal was taken into work: a new intake for its service.
+    void startForOnlineApplication(const QString &portalId, const QString &serviceCode);
     void printInventory();
     void saveInventoryPdf();
 

@@ -26,10 +26,11 @@ const Entry *table()
         {Settings::Key::MainWindowGeometry, "ui/mainWindowGeometry", QVariant()},
         {Settings::Key::MainWindowState, "ui/mainWindowState", QVariant()},
         {Settings::Key::CentreName, "centre/name", QStringLiteral("Центр надання адміністративних послуг")},
+        {Settings::Key::ExchangeConfigFile, "exchange/configFile", QString()},
     };
     return entries;
 }
-constexpr int kEntries = 12;
+constexpr int kEntries = 13;
 
 const Entry &entry(Settings::Key key)
 {

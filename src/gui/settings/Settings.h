@@ -26,6 +26,10 @@ public:
         MainWindowGeometry,
         MainWindowState,
         CentreName,         ///< printed on queue tickets and shown on the hall display
+        /// The registry exchange configuration (the INI file cnap-syncd reads,
+        /// e.g. /etc/cnap/syncd.conf) that "Sync now" uses; empty: Sync now is
+        /// off.  Only the path lives here: the key passphrase stays in that file.
+        ExchangeConfigFile,
     };
 
     /// Settings in the platform's usual place for this user, or in `file` (tests, kiosks).
