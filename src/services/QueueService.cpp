@@ -309,6 +309,56 @@ Status QueueService::saveDesk(const Actor &actor, const QString &deskName, const
     });
 }
 
+Status QueueService::reassignDeskForToday(const Actor &actor, const QString &deskName, const QStringList &serviceCodes)
+{
+    // The same right as the desk's permanent set: a clerk may not pick their own services.
+    CNAP_TRY(require(actor, Permission::QueueConfigure));
+    const QString name = deskName.trimmed();
+    if (name.isEmpty())
+        return Error::invalid(QStringLiteral("desk"), tr("не вказано вікно"));
+    if (serviceCodes.isEmpty())
+        return Error::invalid(QStringLiteral("services"), tr("вікно має обслуговувати хоча б одну послугу"));
+    QStringList codes = serviceCodes;
+    codes.sort();
+    codes.removeDuplicates();
+    return inTransaction([&](QueueRepository &repo) -> Status {
+        auto desk = lockDesk(repo, name);
+        if (!desk)
+            return desk.error();
+        for (const QString &code : codes) {
+            auto s = repo.service(code);
+            if (!s)
+                return s.error();
+            if (!s.value())
+                return unknownService(code);
+        }
+        QStringList usual = desk->serviceCodes;
+        usual.sort();
+        // Back to the usual set: no override left for today.
+        const bool restore = codes == usual;
+        CNAP_TRY(repo.setDayServices(desk->id, today(), restore ? QStringList() : codes, actor.login, nowMs()));
+        QueueEvent ev = event(EventKind::Configured, actor, nullptr, &desk.value());
+        ev.detail = (restore ? QStringLiteral("desk services restored for ") : QStringLiteral("desk services for "))
+                    + today() + QStringLiteral(": ") + codes.join(u',');
+        return repo.appendEvent(ev);
+    });
+}
+
+Status QueueService::applyDayServices(QueueRepository &repo, QList<Desk> &desks)
+{
+    auto day = repo.dayServices(today());
+    if (!day)
+        return day.error();
+    if (day->isEmpty())
+        return {};
+    for (Desk &d : desks) {
+        const auto it = day->constFind(d.id);
+        if (it != day->cend())
+            d.serviceCodes = it.value();
+    }
+    return {};
+}
+
 Status QueueService::saveCategory(const Actor &actor, const PriorityCategory &category, int position)
 {
     CNAP_TRY(require(actor, Permission::QueueConfigure));
@@ -379,7 +429,13 @@ Result<QList<QueueServiceEntry>> QueueService::services(const Actor &actor)
 Result<QList<Desk>> QueueService::desks(const Actor &actor)
 {
     CNAP_TRY(require(actor, Permission::QueueViewBoard));
-    return reading([&](QueueRepository &repo) { return repo.desks(); });
+    return reading([&](QueueRepository &repo) -> Result<QList<Desk>> {
+        auto desks = repo.desks();
+        if (!desks)
+            return desks;
+        CNAP_TRY(applyDayServices(repo, desks.value()));
+        return desks;
+    });
 }
 
 Result<QList<PriorityCategory>> QueueService::categories(const Actor &actor)
@@ -441,6 +497,7 @@ Result<BoardSnapshot> QueueService::board(const Actor &actor, int recentCalls)
         auto desks = repo.desks();
         if (!desks)
             return desks.error();
+        CNAP_TRY(applyDayServices(repo, desks.value()));
         auto current = repo.currentTickets();
         if (!current)
             return current.error();
@@ -821,10 +878,11 @@ Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const Q
             return fast.error();
         if (fast.value()) {
             fast.value()->deskName = deskName;
+            announceCall();
             return fast;
         }
     }
-    return inTransaction([&](QueueRepository &repo) -> Result<std::optional<Ticket>> {
+    auto called = inTransaction([&](QueueRepository &repo) -> Result<std::optional<Ticket>> {
         // The hot path of a busy centre: desk, pause and current ticket in one read,
         // claim + desk + log in one write (on PostgreSQL).
         auto ctx = repo.deskContext(deskName);
@@ -837,7 +895,11 @@ Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const Q
             auto full = repo.deskByName(deskName);
             if (!full)
                 return full.error();
-            if (!full.value() || !full.value()->serviceCodes.contains(onlyService))
+            QList<Desk> one;
+            if (full.value())
+                one << *full.value();
+            CNAP_TRY(applyDayServices(repo, one));
+            if (one.isEmpty() || !one.first().serviceCodes.contains(onlyService))
                 return Error::invalid(QStringLiteral("service"), tr("вікно «%1» не обслуговує послугу «%2»").arg(deskName, onlyService));
         }
         if (desk.state == DeskState::Paused)
@@ -888,6 +950,21 @@ Result<std::optional<Ticket>> QueueService::callNext(const Actor &actor, const Q
         t.deskName = desk.name;
         return std::optional<Ticket>(t);
     });
+    if (called && called.value())
+        announceCall();
+    return called;
+}
+
+void QueueService::announceCall()
+{
+    if (!m_db->isPostgres())
+        return;
+    // After the commit, never inside it (see QueueRepository::announceCall).  The
+    // call itself has succeeded: a failed wake-up only delays the boards until
+    // their poll, so it is not the caller's error.
+    auto st = reading([](QueueRepository &repo) { return repo.announceCall(); });
+    if (!st)
+        qWarning("queue: wake-up after a call failed: %s", qPrintable(st.error().describe()));
 }
 
 Result<Ticket> QueueService::recall(const Actor &actor, const QString &deskName)

@@ -76,6 +76,12 @@ public:
                                        const QString &serviceName, const queue::AppointmentRules &rules = {});
     /// Creates the desk or replaces the set of services it serves.
     [[nodiscard]] Status saveDesk(const Actor &actor, const QString &deskName, const QStringList &serviceCodes);
+    /// Serves these services at the desk TODAY only, instead of its usual set (the
+    /// supervisor's reassignment; supervisor or admin, never a clerk).  Stored per
+    /// service day, so the next working day the usual set applies again by itself,
+    /// whatever restarts in between and on every desk of the centre.  Giving the
+    /// usual set back ends the reassignment.  Logged as a "configured" queue event.
+    [[nodiscard]] Status reassignDeskForToday(const Actor &actor, const QString &deskName, const QStringList &serviceCodes);
     [[nodiscard]] Status saveCategory(const Actor &actor, const queue::PriorityCategory &category, int position = 0);
     [[nodiscard]] Status saveSettings(const Actor &actor, const QueueSettings &settings);
 
@@ -143,10 +149,14 @@ private:
     auto reading(F &&body) -> decltype(body(std::declval<storage::QueueRepository &>()));
 
     [[nodiscard]] Status checkDesk(const Actor &actor, const QString &deskName) const;
+    /// Replaces the services of desks reassigned for today (what they serve now).
+    [[nodiscard]] Status applyDayServices(storage::QueueRepository &repo, QList<queue::Desk> &desks);
     [[nodiscard]] Result<queue::Desk> lockDesk(storage::QueueRepository &repo, const QString &deskName);
     [[nodiscard]] Result<queue::Ticket> activeTicket(storage::QueueRepository &repo, const queue::Desk &desk);
     [[nodiscard]] Result<QueueSettings> loadSettings(storage::QueueRepository &repo);
     [[nodiscard]] Result<QueueSettings> cachedSettings(storage::QueueRepository &repo);
+    /// Wakes the PostgreSQL watchers after a committed call (best effort).
+    void announceCall();
     [[nodiscard]] Result<QString> personHash(storage::QueueRepository &repo, const QString &personId);
     [[nodiscard]] Result<IssuedTicket> describe(storage::QueueRepository &repo, const queue::Ticket &ticket);
     [[nodiscard]] Result<double> averageServiceSecs(storage::QueueRepository &repo, qint64 queueId, const QueueSettings &s);

@@ -51,10 +51,23 @@ QVariant text(const QString &s) { return s.isNull() ? QVariant(QStringLiteral(""
 
 QVariant nullableId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
 
-// The desk may serve the ticket: redirected to it, or the ticket's service is one of the desk's.
+// The desk (SQL expression `desk`) serves the ticket's service on the ticket's day:
+// by the supervisor's reassignment for that day if the desk has one
+// (queue_desk_day_services, migration 0510), else by its usual set.  No override
+// for a day means one extra miss on a small primary key per candidate row.
+QString deskServesOnDay(const QString &desk)
+{
+    return QStringLiteral("(EXISTS (SELECT 1 FROM queue_desk_services ds WHERE ds.desk_id = %1 AND ds.service_code = t.service_code "
+                          "AND NOT EXISTS (SELECT 1 FROM queue_desk_day_services o WHERE o.desk_id = %1 AND o.service_day = t.service_day)) "
+                          "OR EXISTS (SELECT 1 FROM queue_desk_day_services o WHERE o.desk_id = %1 AND o.service_day = t.service_day "
+                          "AND o.service_code = t.service_code))")
+        .arg(desk);
+}
+
+// The desk may serve the ticket: redirected to it, or the ticket's service is one of the desk's (that day).
 const QString kDeskMayServe = QStringLiteral(
     "(t.target_desk_id IS NULL OR t.target_desk_id = ?) "
-    "AND (t.target_desk_id = ? OR EXISTS (SELECT 1 FROM queue_desk_services ds WHERE ds.desk_id = ? AND ds.service_code = t.service_code))");
+    "AND (t.target_desk_id = ? OR EXISTS (SELECT 1 FROM queue_desks dd WHERE dd.id = ? AND ") + deskServesOnDay(QStringLiteral("dd.id")) + QStringLiteral("))");
 } // namespace
 
 QueueRepository::QueueRepository(QSqlDatabase db) : m_db(std::move(db)), m_pg(isPostgres(m_db)) {}
@@ -504,8 +517,7 @@ Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName,
                        "recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t, dk "
                        "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
                        "AND (t.target_desk_id IS NULL OR t.target_desk_id = dk.id) "
-                       "AND (t.target_desk_id = dk.id OR EXISTS (SELECT 1 FROM queue_desk_services ds WHERE ds.desk_id = dk.id "
-                       "AND ds.service_code = t.service_code)) "
+                       "AND (t.target_desk_id = dk.id OR ") + deskServesOnDay(QStringLiteral("dk.id")) + QStringLiteral(") "
                        "ORDER BY t.call_rank, t.sort_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED) AND state = 'waiting' RETURNING ")
         + kTicketColumns
         + QStringLiteral("), d AS (UPDATE queue_desks SET current_ticket_id = c.id, "
@@ -863,10 +875,12 @@ Result<QList<QueueRepository::QueueCounts>> QueueRepository::queueCounts(const Q
                                  "(SELECT COUNT(*) FROM queue_tickets t WHERE t.queue_id = g.id AND t.service_day = ? AND t.state = 'waiting'), "
                                  "(SELECT MIN(t.sort_at) FROM queue_tickets t WHERE t.queue_id = g.id AND t.service_day = ? AND t.state = 'waiting'), "
                                  "(SELECT COUNT(*) FROM queue_tickets t WHERE t.queue_id = g.id AND t.service_day = ?), "
-                                 "(SELECT COUNT(DISTINCT d.id) FROM queue_desks d JOIN queue_desk_services ds ON ds.desk_id = d.id "
+                                 "(SELECT COUNT(DISTINCT d.id) FROM queue_desks d JOIN (SELECT x.desk_id, x.service_code FROM queue_desk_services x "
+                                 " WHERE NOT EXISTS (SELECT 1 FROM queue_desk_day_services o WHERE o.desk_id = x.desk_id AND o.service_day = ?) "
+                                 " UNION ALL SELECT desk_id, service_code FROM queue_desk_day_services WHERE service_day = ?) ds ON ds.desk_id = d.id "
                                  " JOIN queue_group_services gs ON gs.service_code = ds.service_code WHERE gs.queue_id = g.id AND d.state = 'open') "
                                  "FROM queue_groups g ORDER BY g.position, g.prefix"),
-                  {day, day, day});
+                  {day, day, day, day, day});
     if (!q)
         return q.error();
     QList<QueueCounts> out;
@@ -920,6 +934,37 @@ Result<QHash<qint64, std::pair<QString, TicketState>>> QueueRepository::currentT
     while (q->next())
         out.insert(q->value(0).toLongLong(), {q->value(1).toString(), stateFromKey(q->value(2).toString()).valueOr(TicketState::Waiting)});
     return out;
+}
+
+// --- reassignment for a day ----------------------------------------------------
+
+Result<QHash<qint64, QStringList>> QueueRepository::dayServices(const QString &day)
+{
+    auto q = exec(m_db, QStringLiteral("SELECT desk_id, service_code FROM queue_desk_day_services WHERE service_day = ? "
+                                       "ORDER BY desk_id, service_code"),
+                  {day});
+    if (!q)
+        return q.error();
+    QHash<qint64, QStringList> out;
+    while (q->next())
+        out[q->value(0).toLongLong()] << q->value(1).toString();
+    return out;
+}
+
+Status QueueRepository::setDayServices(qint64 deskId, const QString &day, const QStringList &serviceCodes, const QString &by,
+                                       qint64 nowMs)
+{
+    // Earlier days' rows of the desk no longer apply; they go with the new set.
+    if (auto d = exec(m_db, QStringLiteral("DELETE FROM queue_desk_day_services WHERE desk_id = ? AND service_day <= ?"), {deskId, day}); !d)
+        return d.error();
+    for (const QString &code : serviceCodes) {
+        if (auto i = exec(m_db, QStringLiteral("INSERT INTO queue_desk_day_services (desk_id, service_day, service_code, set_by, set_at) "
+                                               "VALUES (?, ?, ?, ?, ?)"),
+                          {deskId, day, code, text(by), nowMs});
+            !i)
+            return i.error();
+    }
+    return {};
 }
 
 } // namespace cnap::storage

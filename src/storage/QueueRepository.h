@@ -159,6 +159,14 @@ public:
     /// Ticket number and state for desks' current tickets.
     [[nodiscard]] Result<QHash<qint64, std::pair<QString, queue::TicketState>>> currentTickets();
 
+    // --- reassignment for a day (migration 0510) --------------------------------
+    /// Desks reassigned for `day` and the services they serve that day instead of their usual set.
+    [[nodiscard]] Result<QHash<qint64, QStringList>> dayServices(const QString &day);
+    /// Replaces the desk's services for `day` (an empty list restores its usual set);
+    /// rows of earlier days are dropped.  The claim reads these rows for tickets of that day.
+    [[nodiscard]] Status setDayServices(qint64 deskId, const QString &day, const QStringList &serviceCodes, const QString &by,
+                                        qint64 nowMs);
+
 private:
     QSqlDatabase m_db;
     bool m_pg;

@@ -101,8 +101,10 @@ void LiveCentreController::reassignDesk(const QString &desk, const QStringList &
     const auto db = m_context.database;
     const Actor actor = m_context.actor;
     const Clock *clock = m_context.clock;
-    runAction([db, actor, clock, desk, serviceCodes]() { return services::QueueService(db, *clock).saveDesk(actor, desk, serviceCodes); },
-              tr("Послуги вікна %1 змінено.").arg(desk));
+    // For today only: the desk's usual services come back tomorrow by themselves.
+    runAction([db, actor, clock, desk, serviceCodes]() {
+        return services::QueueService(db, *clock).reassignDeskForToday(actor, desk, serviceCodes);
+    }, tr("Послуги вікна %1 змінено на сьогодні; завтра діятиме звичайний перелік.").arg(desk));
 }
 
 void LiveCentreController::loadServices()

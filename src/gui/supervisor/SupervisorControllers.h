@@ -36,7 +36,7 @@ public:
     void refresh();
     void pauseCentre(const QString &reason);
     void resumeCentre();
-    /// Replaces the services a desk serves (QueueConfigure).
+    /// Reassigns a desk's services for today only (QueueConfigure; the usual set returns tomorrow).
     void reassignDesk(const QString &desk, const QStringList &serviceCodes);
     /// Services the queue knows, for the reassignment dialog: (code, name).
     void loadServices();
