@@ -41,6 +41,30 @@ Result<storage::OutboxCounts> ExchangeService::counts(const Actor &actor)
     return m_outbox.counts();
 }
 
+Result<QList<storage::RegistryDelivery>> ExchangeService::lastDeliveries(const Actor &actor)
+{
+    CNAP_TRY(require(actor, Permission::ReportsView));
+    return m_outbox.lastDeliveries();
+}
+
+Result<ExchangeHealth> ExchangeService::health(const Actor &actor, int deadLimit)
+{
+    ExchangeHealth h;
+    auto c = counts(actor);
+    if (!c)
+        return c.error();
+    h.counts = c.value();
+    auto dead = outbox(actor, storage::OutboxState::Dead, 0, deadLimit);
+    if (!dead)
+        return dead.error();
+    h.dead = dead.value();
+    auto last = lastDeliveries(actor);
+    if (!last)
+        return last.error();
+    h.lastDelivered = last.value();
+    return h;
+}
+
 Result<QList<storage::OutboxItem>> ExchangeService::caseExchange(const Actor &actor, const QString &caseNumber)
 {
     CNAP_TRY(require(actor, Permission::CaseRead));

@@ -17,6 +17,13 @@
 
 namespace cnap::services {
 
+/// What the supervisor's deadline page shows of the exchange (ExchangeService::health).
+struct ExchangeHealth final {
+    storage::OutboxCounts counts;
+    QList<storage::OutboxItem> dead;                 ///< oldest first, with `lastError` as the reason
+    QList<storage::RegistryDelivery> lastDelivered;  ///< by service code
+};
+
 class ExchangeService final {
 public:
     /// `config` and `transports` are needed only by syncNow() and the dry run
@@ -32,6 +39,13 @@ public:
     [[nodiscard]] Result<QList<storage::OutboxItem>> outbox(const Actor &actor, std::optional<storage::OutboxState> state = std::nullopt,
                                                             qint64 afterId = 0, int limit = 500);
     [[nodiscard]] Result<storage::OutboxCounts> counts(const Actor &actor);
+    /// The last successful delivery per registry service (ReportsView): no
+    /// personal data, for the supervisor's exchange health.
+    [[nodiscard]] Result<QList<storage::RegistryDelivery>> lastDeliveries(const Actor &actor);
+    /// Exchange health at a glance (CaseRead and ReportsView): the outbox counts,
+    /// the oldest `deadLimit` dead letters with their reasons, the last delivery
+    /// per registry service.
+    [[nodiscard]] Result<ExchangeHealth> health(const Actor &actor, int deadLimit = 20);
     /// The exchange items of one case (CaseRead): what the clerk sees on the case.
     [[nodiscard]] Result<QList<storage::OutboxItem>> caseExchange(const Actor &actor, const QString &caseNumber);
     /// The request the case's next (or last) message is/was sent as (CaseRead):

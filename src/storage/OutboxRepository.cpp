@@ -307,6 +307,22 @@ Result<OutboxCounts> OutboxRepository::counts()
     return c;
 }
 
+Result<QList<RegistryDelivery>> OutboxRepository::lastDeliveries()
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return conn.error();
+    auto q = exec(conn.value(), QStringLiteral("SELECT service_code, MAX(done_ms), COUNT(*) FROM exchange_outbox "
+                                               "WHERE state = ? AND done_ms IS NOT NULL GROUP BY service_code ORDER BY service_code"),
+                  {outboxStateKey(OutboxState::Done)});
+    if (!q)
+        return q.error();
+    QList<RegistryDelivery> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+    return out;
+}
+
 Result<QList<OutboxItem>> OutboxRepository::select(const QString &tail, const QVariantList &binds)
 {
     auto conn = m_db->connection();

@@ -63,6 +63,13 @@ struct OutboxCounts final {
     qint64 dead = 0;
 };
 
+/// The last successful delivery to one registry service (exchange health).
+struct RegistryDelivery final {
+    QString serviceCode;        ///< registry service ("RegisterResidence")
+    qint64 lastDoneMs = 0;      ///< when its last item was delivered (epoch ms)
+    qint64 delivered = 0;       ///< items delivered to it so far
+};
+
 /// An application submitted on the portal (FetchOnlineApplications).
 struct OnlineApplicationRow final {
     qint64 id = 0;
@@ -127,6 +134,9 @@ public:
     /// The outbox, oldest first; `state` filters when set; `afterId` pages.
     [[nodiscard]] Result<QList<OutboxItem>> list(std::optional<OutboxState> state, qint64 afterId, int limit);
     [[nodiscard]] Result<OutboxCounts> counts();
+    /// Per registry service that has ever been delivered to: the last delivery and
+    /// the number delivered, by service code.
+    [[nodiscard]] Result<QList<RegistryDelivery>> lastDeliveries();
 
     // --- inbound
     /// Stores portal applications not seen before (by portal id); returns how many were new.

@@ -183,8 +183,23 @@ TEST_P(SupervisorGuiTest, DeadlinePageLoads)
 {
     gui::DeadlinePage page(context);
     QSignalSpy loaded(page.controller(), &gui::DeadlineController::loaded);
+    QSignalSpy exchange(page.controller(), &gui::DeadlineController::exchangeLoaded);
     ASSERT_TRUE(loaded.wait(5000));
     EXPECT_EQ(page.model()->rowCount(), 0);  // no cases in this centre
+    // The compact exchange health: an empty outbox, no dead letters, no delivery yet.
+    if (exchange.isEmpty()) {
+        ASSERT_TRUE(exchange.wait(5000));
+    }
+    auto *summary = page.findChild<QLabel *>(QStringLiteral("exchangeSummaryLabel"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("мертвих листів: 0"))) << summary->text().toStdString();
+    auto *dead = page.findChild<QListWidget *>(QStringLiteral("deadLettersList"));
+    ASSERT_NE(dead, nullptr);
+    ASSERT_EQ(dead->count(), 1);
+    EXPECT_EQ(dead->item(0)->text(), QStringLiteral("Мертвих листів немає."));
+    auto *deliveries = page.findChild<QListWidget *>(QStringLiteral("lastDeliveryList"));
+    ASSERT_NE(deliveries, nullptr);
+    EXPECT_EQ(deliveries->count(), 1);
 }
 
 TEST_P(SupervisorGuiTest, FeedbackScreenFlow)

@@ -165,6 +165,21 @@ void DeadlineController::drillDown(const QString &provider, const QString &servi
         });
 }
 
+void DeadlineController::loadExchange()
+{
+    const auto db = m_context.database;
+    const Actor actor = m_context.actor;
+    const Clock *clock = m_context.clock;
+    m_context.runner->run(
+        this, [db, actor, clock]() { return services::ExchangeService(db, {}, {}, *clock).health(actor); },
+        [this](Result<services::ExchangeHealth> r) {
+            if (r)
+                Q_EMIT exchangeLoaded(r.value());
+            else
+                Q_EMIT exchangeFailed(r.error());
+        });
+}
+
 // --- reports --------------------------------------------------------------------
 
 ReportsController::ReportsController(AppContext context, QObject *parent) : QObject(parent), m_context(std::move(context)) {}

@@ -6,6 +6,7 @@
 #include "core/reports/Report.h"
 #include "core/reports/Supervision.h"
 #include "gui/common/AppContext.h"
+#include "services/ExchangeService.h"
 #include "services/ReportService.h"
 
 #include <QObject>
@@ -65,11 +66,15 @@ public:
     explicit DeadlineController(AppContext context, QObject *parent = nullptr);
     void load(double atRiskShare);
     void drillDown(const QString &provider, const QString &serviceCode, double atRiskShare);
+    /// Exchange health (ExchangeService::health): backlog, dead letters, last delivery per registry.
+    void loadExchange();
 
 Q_SIGNALS:
     void loaded(const cnap::services::DeadlineControl &control);
     void casesLoaded(const QList<cnap::storage::DeadlineCase> &cases, const QDate &today);
     void failed(const cnap::Error &error);
+    void exchangeLoaded(const cnap::services::ExchangeHealth &health);
+    void exchangeFailed(const cnap::Error &error);
 
 private:
     AppContext m_context;

@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -264,10 +265,36 @@ DeadlinePage::DeadlinePage(const AppContext &context, QWidget *parent)
     caseView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     caseView->horizontalHeader()->setSectionResizeMode(DeadlineCaseModel::ServiceColumn, QHeaderView::Stretch);
     cl->addWidget(caseView);
+    // Exchange health, compact: the full exchange page is the exchange feature's.
+    auto *exchangeBox = new QGroupBox(tr("Обмін із реєстрами"), split);
+    exchangeBox->setObjectName(QStringLiteral("exchangeHealthGroupBox"));
+    auto *el = new QVBoxLayout(exchangeBox);
+    m_exchangeSummary = new QLabel(exchangeBox);
+    m_exchangeSummary->setObjectName(QStringLiteral("exchangeSummaryLabel"));
+    m_exchangeSummary->setWordWrap(true);
+    el->addWidget(m_exchangeSummary);
+    auto *lists = new QHBoxLayout;
+    auto *deadBox = new QVBoxLayout;
+    deadBox->addWidget(new QLabel(tr("Мертві листи та їхні причини"), exchangeBox));
+    m_deadList = new QListWidget(exchangeBox);
+    m_deadList->setObjectName(QStringLiteral("deadLettersList"));
+    deadBox->addWidget(m_deadList);
+    auto *deliveryBox = new QVBoxLayout;
+    deliveryBox->addWidget(new QLabel(tr("Остання успішна доставка до сервісу реєстру"), exchangeBox));
+    m_deliveryList = new QListWidget(exchangeBox);
+    m_deliveryList->setObjectName(QStringLiteral("lastDeliveryList"));
+    deliveryBox->addWidget(m_deliveryList);
+    lists->addLayout(deadBox, 3);
+    lists->addLayout(deliveryBox, 2);
+    el->addLayout(lists);
     split->addWidget(m_view);
     split->addWidget(caseBox);
+    split->addWidget(exchangeBox);
     layout->addWidget(split, 1);
 
+    connect(m_controller, &DeadlineController::exchangeLoaded, this, &DeadlinePage::showExchange);
+    connect(m_controller, &DeadlineController::exchangeFailed, this,
+            [this](const Error &e) { m_exchangeSummary->setText(ErrorPresenter::text(e)); });
     connect(refresh, &QPushButton::clicked, this, &DeadlinePage::reload);
     connect(m_shareSpin, &QDoubleSpinBox::valueChanged, this, &DeadlinePage::reload);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &i) { drillDown(i.row()); });
@@ -285,6 +312,32 @@ DeadlinePage::DeadlinePage(const AppContext &context, QWidget *parent)
 void DeadlinePage::reload()
 {
     m_controller->load(m_shareSpin->value() / 100.0);
+    m_controller->loadExchange();
+}
+
+void DeadlinePage::showExchange(const services::ExchangeHealth &h)
+{
+    m_exchangeSummary->setText(tr("Черга на надсилання: %1 · надсилаються: %2 · доставлено: %3 · мертвих листів: %4")
+                                   .arg(h.counts.pending)
+                                   .arg(h.counts.inFlight)
+                                   .arg(h.counts.done)
+                                   .arg(h.counts.dead));
+    const QLocale locale;
+    m_deadList->clear();
+    for (const storage::OutboxItem &item : h.dead)
+        m_deadList->addItem(tr("%1 · справа %2 · %3").arg(item.serviceCode, item.caseNumber, item.lastError));
+    if (h.counts.dead > h.dead.size())
+        m_deadList->addItem(tr("… і ще %1 (усі — на сторінці обміну)").arg(h.counts.dead - h.dead.size()));
+    if (h.dead.isEmpty())
+        m_deadList->addItem(tr("Мертвих листів немає."));
+    m_deliveryList->clear();
+    for (const storage::RegistryDelivery &d : h.lastDelivered)
+        m_deliveryList->addItem(tr("%1: %2 (доставлено всього: %3)")
+                                    .arg(d.serviceCode,
+                                         locale.toString(QDateTime::fromMSecsSinceEpoch(d.lastDoneMs).toLocalTime(), QLocale::ShortFormat))
+                                    .arg(d.delivered));
+    if (h.lastDelivered.isEmpty())
+        m_deliveryList->addItem(tr("Жодної успішної доставки ще не було."));
 }
 
 void DeadlinePage::drillDown(int row)

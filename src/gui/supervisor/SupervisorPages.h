@@ -69,6 +69,11 @@ private:
     QLabel *m_summary;
     QLabel *m_caseTitle;
     QTableView *m_view;
+    QLabel *m_exchangeSummary;
+    QListWidget *m_deadList;
+    QListWidget *m_deliveryList;
+
+    void showExchange(const services::ExchangeHealth &health);
 };
 
 class ReportsPage final : public QWidget {
