@@ -27,7 +27,13 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScopeGuard>
 #include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace cnap;
 using namespace cnap::gui::exchange;
@@ -165,12 +171,18 @@ TEST_P(ExchangePageTest, AnUnreachableSecurityServerMeansRetryLaterNotAFailure)
     ASSERT_TRUE(f.ok());
     f.outbox().registerCase(outbox::kResidence, 1);
     f.outbox().registerCase(outbox::kResidence, 2);
-    quint16 closedPort = 0;
-    {
-        SimProcess sim({});
-        ASSERT_TRUE(sim.started());
-        closedPort = sim.port();
-    }  // stopped: connections to its port are refused now
+    // A port bound but never listened on: connections are refused, and no other
+    // process (a simulator of a test running beside this one) can take it meanwhile.
+    const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(holder, 0);
+    const auto release = qScopeGuard([holder] { ::close(holder); });
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(holder, reinterpret_cast<const sockaddr *>(&addr), sizeof addr), 0);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(::getsockname(holder, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+    const quint16 closedPort = ntohs(addr.sin_port);
     // A minute's backoff: the cycle tries each item once and leaves it for the next.
     const QString config = f.writeSyncConfig(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort), [](auto &c) {
         c.backoffBase = std::chrono::milliseconds(60000);
