@@ -26,6 +26,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connections)) {
+        dropStatementCache(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isOpen())
@@ -73,8 +74,11 @@ Result<QSqlDatabase> Database::connection()
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        // Reopening: statements prepared on the old session are gone with it.
+        dropStatementCache(name);
         if (db.open()) {
             CNAP_TRY(configure(db));
+            enableStatementCache(db);
             return db;
         }
         return Error::make(ErrorCode::Database, tr("не вдалося під'єднатися до бази даних %1: %2")
@@ -108,6 +112,7 @@ Result<QSqlDatabase> Database::connection()
         return Error::make(ErrorCode::Database, tr("не вдалося під'єднатися до бази даних %1: %2")
                                                     .arg(m_url.toDisplayString(), db.lastError().text()));
     CNAP_TRY(configure(db));
+    enableStatementCache(db);
     return db;
 }
 
@@ -144,6 +149,7 @@ void Database::releaseThreadConnection()
         if (!m_connections.removeOne(name))
             return;
     }
+    dropStatementCache(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();

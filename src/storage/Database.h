@@ -29,7 +29,8 @@ public:
     [[nodiscard]] Result<QSqlDatabase> connection();
     /// Shorthand: this thread's connection; an invalid handle when it cannot open.
     [[nodiscard]] QSqlDatabase db();
-    /// Closes this thread's connection (call before a worker thread ends, or to reconnect).
+    /// Closes this thread's connection (call before a worker thread ends, or to
+    /// reconnect), dropping its cached prepared statements first (see execCached).
     void releaseThreadConnection();
 
     /// Applies pending migrations (see Migrator).  Idempotent.

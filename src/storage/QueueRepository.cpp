@@ -280,7 +280,7 @@ Status QueueRepository::setDeskState(qint64 deskId, DeskState state, const QStri
 
 Status QueueRepository::setDeskCurrent(qint64 deskId, qint64 ticketId, int priorityStreak, qint64 nowMs)
 {
-    auto q = exec(m_db, QStringLiteral("UPDATE queue_desks SET current_ticket_id = ?, priority_streak = ?, updated_at = ? WHERE id = ?"),
+    auto q = execCached(m_db, QStringLiteral("UPDATE queue_desks SET current_ticket_id = ?, priority_streak = ?, updated_at = ? WHERE id = ?"),
                   {nullableId(ticketId), priorityStreak, nowMs, deskId});
     if (!q)
         return q.error();
@@ -397,12 +397,12 @@ Status QueueRepository::insertWaitingBulk(qint64 queueId, const QString &prefix,
 
 Result<std::optional<Ticket>> QueueRepository::ticket(qint64 id)
 {
-    auto q = exec(m_db, QStringLiteral("SELECT ") + kTicketColumns + QStringLiteral(" FROM queue_tickets WHERE id = ?"), {id});
+    auto q = execCached(m_db, QStringLiteral("SELECT ") + kTicketColumns + QStringLiteral(" FROM queue_tickets WHERE id = ?"), {id});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
 }
 
 Result<std::optional<Ticket>> QueueRepository::ticketByNumber(const QString &day, const QString &number)
@@ -433,12 +433,12 @@ Result<std::optional<Ticket>> QueueRepository::claimNext(qint64 deskId, const QS
                        "AND (t.call_rank <> 1 OR ? = 1) AND (? = '' OR t.service_code = ?) AND ")
         + kDeskMayServe + QStringLiteral(" ORDER BY t.call_rank, t.sort_at, t.id LIMIT 1") + lockClause
         + QStringLiteral(") AND state = 'waiting' RETURNING ") + kTicketColumns;
-    auto q = exec(m_db, sql, {deskId, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), deskId, deskId, deskId});
+    auto q = execCached(m_db, sql, {deskId, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), deskId, deskId, deskId});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
 }
 
 Result<std::optional<QueueRepository::DeskContext>> QueueRepository::deskContext(const QString &name)
@@ -449,13 +449,13 @@ Result<std::optional<QueueRepository::DeskContext>> QueueRepository::deskContext
                                  "WHERE d.name = ?");
     if (m_pg)
         sql += QStringLiteral(" FOR UPDATE OF d");
-    auto q = exec(m_db, sql, {name});
+    auto q = execCached(m_db, sql, {name});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<DeskContext>();
     DeskContext c;
-    c.desk = readDesk(q.value());
+    c.desk = readDesk(q->query());
     c.currentNumber = q->value(6).toString();
     if (!q->value(7).isNull())
         c.currentState = stateFromKey(q->value(7).toString()).valueOr(TicketState::Cancelled);
@@ -492,14 +492,14 @@ Result<std::optional<Ticket>> QueueRepository::claimAndRecord(const Desk &desk, 
                          "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, clerk) "
                          "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, ?, ?, ? FROM c) "
                          "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
-    auto q = exec(m_db, sql,
+    auto q = execCached(m_db, sql,
                   {desk.id, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), desk.id,
                    desk.id, desk.id, desk.priorityStreak + 1, nowMs, desk.id, nowMs, desk.id, text(desk.name), text(clerk)});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
 }
 
 Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName, const QString &day, qint64 nowMs,
@@ -526,12 +526,12 @@ Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName,
                          "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, clerk) "
                          "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, dk.id, dk.name, ? FROM c, dk) "
                          "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
-    auto q = exec(m_db, sql, {deskName, maxStreak, text(clerk), nowMs, day, nowMs, nowMs, nowMs, text(clerk)});
+    auto q = execCached(m_db, sql, {deskName, maxStreak, text(clerk), nowMs, day, nowMs, nowMs, nowMs, text(clerk)});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
 }
 
 Result<std::optional<Ticket>> QueueRepository::fastFinish(const QString &deskName, qint64 nowMs, Outcome outcome, const QString &clerk)
@@ -549,12 +549,24 @@ Result<std::optional<Ticket>> QueueRepository::fastFinish(const QString &deskNam
                          "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, "
                          "clerk, duration_ms, detail) SELECT ?, 'finished', f.id, f.number, f.queue_id, f.service_code, dk.id, dk.name, ?, "
                          "GREATEST(0, ? - f.started_at), ? FROM f, dk) SELECT ") + kTicketColumns + QStringLiteral(" FROM f");
-    auto q = exec(m_db, sql, {deskName, nowMs, outcomeKey(outcome), nowMs, nowMs, text(clerk), nowMs, outcomeKey(outcome)});
+    auto q = execCached(m_db, sql, {deskName, nowMs, outcomeKey(outcome), nowMs, nowMs, text(clerk), nowMs, outcomeKey(outcome)});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
+}
+
+Status QueueRepository::announceCall()
+{
+    if (!m_pg)
+        return {};
+    // set_config(..., true) lasts until the end of this implicit transaction, its commit included.
+    auto q = execCached(m_db, QStringLiteral("SELECT set_config('synchronous_commit', 'off', true), pg_notify('cnap_queue', ?)"),
+                        {QStringLiteral("called")});
+    if (!q)
+        return q.error();
+    return {};
 }
 
 Result<std::optional<Ticket>> QueueRepository::finishAndRecord(const Desk &desk, qint64 nowMs, Outcome outcome, const QString &clerk)
@@ -582,14 +594,14 @@ Result<std::optional<Ticket>> QueueRepository::finishAndRecord(const Desk &desk,
                          "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, "
                          "clerk, duration_ms, detail) SELECT ?, 'finished', f.id, f.number, f.queue_id, f.service_code, ?, ?, ?, "
                          "GREATEST(0, ? - f.started_at), ? FROM f) SELECT ") + kTicketColumns + QStringLiteral(" FROM f");
-    auto q = exec(m_db, sql,
+    auto q = execCached(m_db, sql,
                   {nowMs, outcomeKey(outcome), desk.currentTicketId, desk.id, nowMs, desk.id, nowMs, desk.id, text(desk.name),
                    text(clerk), nowMs, outcomeKey(outcome)});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<Ticket>();
-    return std::optional<Ticket>(readTicket(q.value()));
+    return std::optional<Ticket>(readTicket(q->query()));
 }
 
 Result<std::optional<qint64>> QueueRepository::oldestRegularSortAt(qint64 deskId, const QString &day, qint64 nowMs)
@@ -614,7 +626,7 @@ Status QueueRepository::markStarted(qint64 ticketId, qint64 nowMs)
 
 Status QueueRepository::markFinished(qint64 ticketId, qint64 nowMs, Outcome outcome)
 {
-    auto q = exec(m_db, QStringLiteral("UPDATE queue_tickets SET state = 'finished', finished_at = ?, outcome = ?, "
+    auto q = execCached(m_db, QStringLiteral("UPDATE queue_tickets SET state = 'finished', finished_at = ?, outcome = ?, "
                                        "started_at = COALESCE(started_at, called_at) WHERE id = ?"),
                   {nowMs, outcomeKey(outcome), ticketId});
     if (!q)
@@ -823,7 +835,7 @@ Result<QList<PauseInterval>> QueueRepository::pausesSince(qint64 sinceMs)
 
 Status QueueRepository::appendEvent(const QueueEvent &e)
 {
-    auto q = exec(m_db, QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, "
+    auto q = execCached(m_db, QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, "
                                        "desk_name, clerk, duration_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {e.atMs, e.kind, nullableId(e.ticketId), text(e.ticketNumber), nullableId(e.queueId), text(e.serviceCode), nullableId(e.deskId),
                    text(e.deskName), text(e.clerk), e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), text(e.detail)});

@@ -92,6 +92,15 @@ public:
     [[nodiscard]] Result<std::optional<queue::Ticket>> fastFinish(const QString &deskName, qint64 nowMs, queue::Outcome outcome,
                                                                   const QString &clerk);
 
+    /// PostgreSQL: wakes the LISTENing displays and desks after a committed call.
+    /// Calls do not notify from the queue_events trigger (migration 0101): a
+    /// notifying commit holds the server's one notify lock until its WAL flush, so
+    /// every desk's call queued behind every other's fsync.  This NOTIFY runs in a
+    /// transaction of its own with synchronous_commit off: it holds the lock for
+    /// microseconds, and a lost wake-up after a crash is caught by the poll.
+    /// No-op on SQLite (its watchers poll).
+    [[nodiscard]] Status announceCall();
+
     /// THE claim: in one statement, marks the first waiting ticket this desk may
     /// serve as called by it and returns it; skips rows other desks hold locked
     /// (PostgreSQL FOR UPDATE SKIP LOCKED), so no ticket is ever called twice.

@@ -1,6 +1,8 @@
 #include "storage/Sql.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -51,6 +53,132 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
     if (!q.exec())
         return sqlError(q, tr("помилка виконання запиту"));
     return q;
+}
+
+// --- statement cache ---------------------------------------------------------------
+
+namespace {
+// Enough for every hot statement of a desk; anything beyond runs uncached.
+constexpr int kMaxCachedStatements = 32;
+
+struct StatementCache {
+    QHash<QString, std::shared_ptr<detail::CachedStatement>> statements;
+    StatementCacheStats stats;
+};
+
+// Connection name -> cache.  Connections are per thread, so a cache is only ever
+// used by the thread owning its connection; the mutex guards the map itself.
+QMutex g_cachesMutex;
+QHash<QString, std::shared_ptr<StatementCache>> g_caches;
+
+std::shared_ptr<StatementCache> cacheOf(const QString &connectionName)
+{
+    QMutexLocker lock(&g_cachesMutex);
+    return g_caches.value(connectionName);
+}
+} // namespace
+
+CachedQuery::~CachedQuery()
+{
+    if (!m_st)
+        return;  // moved from
+    m_st->query.finish();
+    m_st->busy = false;
+}
+
+Result<CachedQuery> execCached(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    if (!db.isOpen())
+        return Error::make(ErrorCode::Network, tr("немає з'єднання з базою даних"));
+    const std::shared_ptr<StatementCache> cache = cacheOf(db.connectionName());
+    std::shared_ptr<detail::CachedStatement> st;
+    bool prepared = false;
+    if (cache) {
+        const auto it = cache->statements.constFind(sql);
+        if (it != cache->statements.cend()) {
+            if (!it.value()->busy) {
+                st = it.value();
+                prepared = true;
+                ++cache->stats.reuses;
+            }
+        } else if (cache->statements.size() < kMaxCachedStatements) {
+            st = std::make_shared<detail::CachedStatement>();
+            st->query = QSqlQuery(db);
+            cache->statements.insert(sql, st);
+            cache->stats.statements = static_cast<int>(cache->statements.size());
+            ++cache->stats.prepares;
+        }
+        if (!st)
+            ++cache->stats.oneOffs;
+    }
+    if (!st) {
+        st = std::make_shared<detail::CachedStatement>();
+        st->query = QSqlQuery(db);
+        st->cached = false;
+    }
+    const auto evict = [&] {
+        if (cache && st->cached && cache->statements.value(sql) == st) {
+            cache->statements.remove(sql);
+            cache->stats.statements = static_cast<int>(cache->statements.size());
+        }
+    };
+    if (!prepared) {
+        st->query.setForwardOnly(true);
+        if (!st->query.prepare(sql)) {
+            Error e = sqlError(st->query, tr("помилка підготовки запиту"));
+            evict();
+            return e;
+        }
+    }
+    for (int i = 0; i < binds.size(); ++i)
+        st->query.bindValue(i, binds.at(i));
+    if (!st->query.exec()) {
+        Error e = sqlError(st->query, tr("помилка виконання запиту"));
+        st->query.finish();
+        evict();
+        return e;
+    }
+    st->busy = true;
+    return CachedQuery(std::move(st));
+}
+
+Result<CachedQuery> execOneCached(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    auto r = execCached(db, sql, binds);
+    if (!r)
+        return r;
+    if (!r->next())
+        return Error::make(ErrorCode::NotFound, tr("запис не знайдено"));
+    return r;
+}
+
+StatementCacheStats statementCacheStats(const QSqlDatabase &db)
+{
+    const std::shared_ptr<StatementCache> cache = cacheOf(db.connectionName());
+    if (!cache)
+        return {};
+    StatementCacheStats s = cache->stats;
+    s.enabled = true;
+    return s;
+}
+
+void enableStatementCache(const QSqlDatabase &db)
+{
+    QMutexLocker lock(&g_cachesMutex);
+    g_caches.insert(db.connectionName(), std::make_shared<StatementCache>());
+}
+
+void dropStatementCache(const QString &connectionName)
+{
+    std::shared_ptr<StatementCache> cache;
+    {
+        QMutexLocker lock(&g_cachesMutex);
+        cache = g_caches.take(connectionName);
+    }
+    // Destroying the queries here, while the connection is still open, lets
+    // QPSQL DEALLOCATE them; one still held by a CachedQuery dies with it.
+    if (cache)
+        cache->statements.clear();
 }
 
 Result<QSqlQuery> execOne(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)

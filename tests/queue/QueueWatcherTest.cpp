@@ -84,6 +84,40 @@ TEST_P(QueueWatcherPostgresTest, ResubscribesAfterTheServerKillsItsConnection)
     EXPECT_TRUE(changed.wait(5000));
 }
 
+TEST_P(QueueWatcherPostgresTest, ACallWakesAtOnceAFinishOnlyByThePoll)
+{
+    // Migration 0101: a call (what the hall board shows) is announced right after
+    // its commit (QueueService::announceCall); a finish changes nothing on the
+    // board and no longer notifies (no notify lock held across its WAL flush).
+    issue(kS1);
+    services::QueueWatcher watcher(db->database());
+    watcher.setPollInterval(60000);  // only a notification can wake it in time
+    QSignalSpy changed(&watcher, &services::QueueWatcher::changed);
+    watcher.start();
+    ASSERT_TRUE(watcher.isSubscribed());
+    QTest::qWait(100);
+    changed.clear();
+    std::thread caller([&] {
+        services::QueueService other(db->database(), clock);
+        auto c = other.callNext(Actor::system(), QStringLiteral("1"));
+        EXPECT_TRUE(c.ok() && c.value());
+        db->database()->releaseThreadConnection();
+    });
+    caller.join();
+    EXPECT_TRUE(changed.wait(1000));  // the board's liveness: within a second
+    changed.clear();
+    std::thread finisher([&] {
+        services::QueueService other(db->database(), clock);
+        EXPECT_TRUE(other.finish(Actor::system(), QStringLiteral("1")).ok());
+        db->database()->releaseThreadConnection();
+    });
+    finisher.join();
+    EXPECT_FALSE(changed.wait(700));
+    // The poll still sees it.
+    watcher.setPollInterval(100);
+    EXPECT_TRUE(changed.wait(5000));
+}
+
 CNAP_INSTANTIATE_FOR_BACKENDS(QueueWatcherTest);
 INSTANTIATE_TEST_SUITE_P(Postgres, QueueWatcherPostgresTest, ::testing::Values(Backend::Postgresql),
                          [](const ::testing::TestParamInfo<Backend> &p) { return cnap::test::backendName(p.param); });

@@ -1,0 +1,5 @@
+-- PostgreSQL only: its queue_events trigger now notifies once per statement and
+-- not for 'called' (announced after the commit by the service), 'started' or
+-- 'finished' (see postgresql/0101).  SQLite has no LISTEN/NOTIFY (the watchers
+-- poll the newest event id), so nothing changes here; the version is recorded
+-- so both dialects keep the same list of migrations.
