@@ -9,7 +9,35 @@ namespace cnap {
 
 namespace {
 QString g_language = QStringLiteral("uk");
-}
+
+/// Looks a message up in its own context first, then in the catalogue that
+/// files every message under one context (see resources/CMakeLists.txt):
+/// file-local tr() helpers ask under a context of their own choosing, which
+/// need not be the scope lupdate filed the string under.
+class FallbackTranslator final : public QTranslator {
+public:
+    using QTranslator::QTranslator;
+
+    bool load(const QString &byContext, const QString &anyContext)
+    {
+        return QTranslator::load(byContext) && m_any.load(anyContext);
+    }
+
+    [[nodiscard]] bool isEmpty() const override { return QTranslator::isEmpty() && m_any.isEmpty(); }
+
+    [[nodiscard]] QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                                    int n) const override
+    {
+        QString out = QTranslator::translate(context, sourceText, disambiguation, n);
+        if (out.isNull())
+            out = m_any.translate("cnap-any", sourceText, disambiguation, n);
+        return out;
+    }
+
+private:
+    QTranslator m_any;
+};
+} // namespace
 
 bool installTranslations(const QString &language)
 {
@@ -31,8 +59,8 @@ bool installTranslations(const QString &language)
             QCoreApplication::installTranslator(qt);
         return true;
     }
-    auto *app = new QTranslator(QCoreApplication::instance());
-    if (app->load(QStringLiteral(":/i18n/cnap_en.qm")))
+    auto *app = new FallbackTranslator(QCoreApplication::instance());
+    if (app->load(QStringLiteral(":/i18n/cnap_en.qm"), QStringLiteral(":/i18n/cnap_en_any.qm")))
         QCoreApplication::installTranslator(app);
     return true;
 }
