@@ -20,14 +20,17 @@ void AuditModel::appendPage(const std::vector<security::AuditEntry> &entries, bo
 {
     if (generation != m_generation)
         return;  // the filter changed while this page was on its way
-    m_loading = false;
+    // Still "loading" while the rows go in: a view asking for more during the
+    // insert would otherwise request the same page again (oldestSeq() is not
+    // yet the new page's).
+    if (!entries.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(entries.size()) - 1);
+        m_rows.append(QList<security::AuditEntry>(entries.begin(), entries.end()));
+        endInsertRows();
+    }
     m_hasMore = hasMore;
-    if (entries.empty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(entries.size()) - 1);
-    m_rows.append(QList<security::AuditEntry>(entries.begin(), entries.end()));
-    endInsertRows();
+    m_loading = false;
 }
 
 void AuditModel::pageFailed(quint64 generation)

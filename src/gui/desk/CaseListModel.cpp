@@ -24,13 +24,15 @@ void CaseListModel::appendPage(const CasePage &page, quint64 generation)
 {
     if (generation != m_generation)
         return;
-    m_loading = false;
+    // Still "loading" while the rows go in, so a view asking for more during
+    // the insert never requests a page twice.
     m_next = page.next;
-    if (page.rows.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
-    m_rows.append(page.rows);
-    endInsertRows();
+    if (!page.rows.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
+        m_rows.append(page.rows);
+        endInsertRows();
+    }
+    m_loading = false;
 }
 
 void CaseListModel::pageFailed(quint64 generation)
