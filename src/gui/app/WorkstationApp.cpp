@@ -3,6 +3,8 @@
 #include "core/Translations.h"
 #include "gui/common/ErrorPresenter.h"
 #include "gui/common/TaskRunner.h"
+#include "gui/desk/CaseViewPage.h"
+#include "gui/desk/DeskFeature.h"
 #include "gui/login/ChangePasswordDialog.h"
 #include "gui/login/LoginDialog.h"
 #include "gui/main/MainWindow.h"
@@ -24,6 +26,18 @@
 #include <cstdio>
 
 namespace cnap::gui {
+namespace {
+
+/// Checks a login against the database; each call opens its own service
+/// (it runs on the worker thread, with that thread's connection).
+Authenticator authenticatorFor(const storage::DatabasePtr &database)
+{
+    return [database](const QString &login, const QString &password, const QString &desk) {
+        return services::AuthService(database).login(login, password, desk);
+    };
+}
+
+} // namespace
 
 WorkstationApp::WorkstationApp() = default;
 
@@ -73,8 +87,12 @@ int WorkstationApp::start(const QStringList &arguments)
     const QCommandLineOption passwordStdinOpt(QStringLiteral("password-stdin"), tr("Прочитати пароль зі стандартного входу."));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), tr("Зберегти знімок вікна у файл PNG і вийти."), QStringLiteral("FILE"));
     const QCommandLineOption shotDelayOpt(QStringLiteral("screenshot-delay"), tr("Затримка перед знімком, мс."), QStringLiteral("MS"), QStringLiteral("1500"));
-    const QCommandLineOption pageOpt(QStringLiteral("page"), tr("Сторінка, відкрита після входу (номер вкладки від 0)."), QStringLiteral("N"));
-    parser.addOptions({modeOpt, dbOpt, langOpt, deskOpt, settingsOpt, loginOpt, passwordStdinOpt, shotOpt, shotDelayOpt, pageOpt});
+    const QCommandLineOption pageOpt(QStringLiteral("page"), tr("Сторінка, відкрита після входу: номер вкладки від 0 або ключ (напр. supervisor-reports)."), QStringLiteral("N|KEY"));
+    // Automation for the user guide's screenshots (scripts/screenshots).
+    const QCommandLineOption openCaseOpt(QStringLiteral("open-case"), tr("Відкрити після входу картку справи з цим номером."), QStringLiteral("NUMBER"));
+    const QCommandLineOption shotLoginOpt(QStringLiteral("screenshot-login"), tr("Разом із --screenshot: зняти вікно входу замість головного вікна і вийти."));
+    parser.addOptions({modeOpt, dbOpt, langOpt, deskOpt, settingsOpt, loginOpt, passwordStdinOpt, shotOpt, shotDelayOpt, pageOpt,
+                       openCaseOpt, shotLoginOpt});
     parser.process(arguments);
 
     m_settings = std::make_unique<Settings>(parser.value(settingsOpt));
@@ -122,6 +140,17 @@ int WorkstationApp::start(const QStringList &arguments)
     m_context.runner = m_runner.get();
 
     const QString desk = parser.isSet(deskOpt) ? parser.value(deskOpt) : m_settings->string(Settings::Key::Desk);
+    if (parser.isSet(shotLoginOpt)) {
+        if (!parser.isSet(shotOpt))
+            return fail(tr("--screenshot-login потребує --screenshot ФАЙЛ"));
+        auto *dialog = new LoginDialog(authenticatorFor(m_context.database), m_runner.get());
+        dialog->setLogin(parser.value(loginOpt), false);
+        dialog->setDesk(desk, true);
+        m_window = dialog;
+        dialog->show();
+        scheduleScreenshot(dialog, parser.value(shotOpt), parser.value(shotDelayOpt).toInt());
+        return -1;
+    }
     if (parser.isSet(passwordStdinOpt)) {
         // Automation (screenshots, kiosks started by a service manager).
         QFile in;
@@ -147,9 +176,28 @@ int WorkstationApp::start(const QStringList &arguments)
     if (!window)
         return 1;
     m_window = window;
+    auto *main = qobject_cast<MainWindow *>(window);
     if (parser.isSet(pageOpt)) {
-        if (auto *main = qobject_cast<MainWindow *>(window))
-            main->showPage(parser.value(pageOpt).toInt());
+        const QString page = parser.value(pageOpt);
+        bool numeric = false;
+        const int index = page.toInt(&numeric);
+        if (numeric) {
+            if (main)
+                main->showPage(index);
+        } else if (!main || !main->showPage(page)) {
+            // A key that is not there is a mistake worth stopping for: a screenshot
+            // of the wrong page would pass unnoticed.
+            const QStringList keys = main ? main->pageKeys() : QStringList();
+            return fail(tr("у режимі «%1» немає сторінки «%2»; доступні: %3")
+                            .arg(modeKey(m_mode), page, keys.isEmpty() ? tr("—") : keys.join(QStringLiteral(", "))));
+        }
+    }
+    if (parser.isSet(openCaseOpt)) {
+        desk::CaseViewPage *caseView = main ? desk::deskOf(*main).caseView.data() : nullptr;
+        if (!caseView)
+            return fail(tr("у режимі «%1» немає картки справи").arg(modeKey(m_mode)));
+        desk::showPageWidget(caseView);
+        caseView->openCase(parser.value(openCaseOpt).trimmed());
     }
     if (m_mode == Mode::Display || m_mode == Mode::Kiosk || m_mode == Mode::Feedback) {
         if (parser.isSet(shotOpt))
@@ -169,11 +217,7 @@ int WorkstationApp::start(const QStringList &arguments)
 bool WorkstationApp::login(const QString &presetLogin, bool fixedLogin)
 {
     auto database = m_context.database;
-    Authenticator authenticator = [database](const QString &l, const QString &p, const QString &d) {
-        services::AuthService auth(database);
-        return auth.login(l, p, d);
-    };
-    LoginDialog dialog(authenticator, m_runner.get(), m_window);
+    LoginDialog dialog(authenticatorFor(database), m_runner.get(), m_window);
     dialog.setLogin(presetLogin, fixedLogin);
     dialog.setDesk(m_context.actor.desk, !fixedLogin);
     if (dialog.exec() != QDialog::Accepted)
@@ -268,9 +312,7 @@ void WorkstationApp::lockNow()
     m_runner->run(this, [database, actor]() { return services::AuthService(database).lockSession(actor); }, [](Status) {});
     // Personal data must not stay on screen: hide the window behind the unlock dialog.
     m_window->hide();
-    auto *dialog = new LoginDialog(
-        [database](const QString &l, const QString &p, const QString &d) { return services::AuthService(database).login(l, p, d); },
-        m_runner.get());
+    auto *dialog = new LoginDialog(authenticatorFor(database), m_runner.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Робоче місце заблоковано"));
     dialog->setLogin(actor.login, true);

@@ -38,8 +38,14 @@ void FeatureRegistry::installInto(MainWindow &window, Mode mode)
             features.push_back(f);
     }
     std::stable_sort(features.begin(), features.end(), [](const auto &a, const auto &b) { return a.order < b.order; });
-    for (const auto &f : features)
+    for (const auto &f : features) {
+        // The pages a feature adds carry its key, so automation can ask for
+        // "supervisor-reports" rather than a tab number that moves with roles.
+        const int before = window.pageCount();
         f.install(window);
+        for (int i = before; i < window.pageCount(); ++i)
+            window.setPageKey(i, f.key);
+    }
 }
 
 QWidget *FeatureRegistry::createWindow(Mode mode, const AppContext &context)

@@ -78,9 +78,27 @@ void MainWindow::showPage(int index)
         m_pages->setCurrentIndex(index);
 }
 
+bool MainWindow::showPage(const QString &key)
+{
+    const int index = m_pageKeys.indexOf(key);
+    if (key.isEmpty() || index < 0)
+        return false;
+    m_pages->setCurrentIndex(index);
+    return true;
+}
+
+int MainWindow::pageCount() const { return m_pages->count(); }
+
+void MainWindow::setPageKey(int index, const QString &key)
+{
+    if (index >= 0 && index < m_pageKeys.size())
+        m_pageKeys[index] = key;
+}
+
 void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence &shortcut)
 {
     const int index = m_pages->addTab(page, title);
+    m_pageKeys.insert(index, QString());
     if (!shortcut.isEmpty()) {
         auto *action = new QAction(title, this);
         action->setShortcut(shortcut);

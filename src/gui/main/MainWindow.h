@@ -3,6 +3,7 @@
 #include "gui/common/AppContext.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QAction;
 class QLabel;
@@ -26,6 +27,14 @@ public:
     void addPanel(QWidget *panel, const QString &title, Qt::DockWidgetArea area);
     [[nodiscard]] QMenu *menu(const QString &key) const;
     void showPage(int index);
+    /// Shows the page a feature added, by its FeatureRegistrar key (e.g.
+    /// "supervisor-reports"); false when this window has no such page.
+    bool showPage(const QString &key);
+    [[nodiscard]] int pageCount() const;
+    /// Ties the page at `index` to the key of the feature that added it.
+    void setPageKey(int index, const QString &key);
+    /// The pages' feature keys in tab order (empty for a page no feature named).
+    [[nodiscard]] QStringList pageKeys() const { return m_pageKeys; }
     [[nodiscard]] const AppContext &context() const { return m_context; }
 
 Q_SIGNALS:
@@ -43,6 +52,7 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_dbLabel = nullptr;
     QMap<QString, QMenu *> m_menus;
+    QStringList m_pageKeys;  ///< parallel to m_pages' tabs
 };
 
 } // namespace cnap::gui
