@@ -17,6 +17,33 @@ QString placeholders(qsizetype n)
     return p.join(QStringLiteral(", "));
 }
 
+/// The elements of a PostgreSQL bigint[] in its text form ("{1,2,NULL}"; NULL
+/// reads as 0).  Waits over a year ship as a few arrays instead of a million
+/// rows: QPSQL's per-row cost, not the server, was half the report.
+QList<qint64> bigintArray(const QString &text)
+{
+    QList<qint64> out;
+    out.reserve(text.size() / 14);
+    qint64 v = 0;
+    bool neg = false, inElement = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'0' && u <= u'9') {
+            v = v * 10 + (u - u'0');
+            inElement = true;
+        } else if (u == u',' || u == u'}') {
+            if (inElement)
+                out << (neg ? -v : v);
+            v = 0;
+            neg = inElement = false;
+        } else if (u != u'{') {
+            neg = neg || u == u'-';
+            inElement = true;  // a sign, or the letters of NULL
+        }
+    }
+    return out;
+}
+
 /// Filter clauses on a queue event row aliased `e`.  Issue events carry no desk
 /// or clerk: for those the desk and clerk filters ask whether the ticket was
 /// called at that desk / by that clerk.
@@ -200,25 +227,17 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
         return i;
     };
     {
-        // The first call of each ticket issued in the range.  PostgreSQL groups the
-        // calls once and hash-joins them (a ticket lives one service day, so its
-        // first call falls before the day after the range ends); SQLite does
-        // better with one covering-index probe per ticket on (ticket_id, kind, at)
-        // — measured 1.5 s against 2.4 s for the join on a year (bench_reports).
-        QString sql;
-        QVariantList binds;
-        if (m_pg) {
-            sql = QStringLiteral("SELECT e.service_code, e.at, c.first_at FROM queue_events e "
-                                 "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
-                                 "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
-                                 "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-            binds = {range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
-        } else {
-            sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
-                                 "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
-                                 "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-            binds = {range.fromMs, range.toMs};
-        }
+        // The first call of each ticket issued in the range (a ticket lives one
+        // service day, so its first call falls before the day after the range
+        // ends).  SQLite does best with one covering-index probe per ticket on
+        // (ticket_id, kind, at) — measured 1.5 s against 2.4 s for a join on a
+        // year (bench_reports).  PostgreSQL: see waitSamplesPg().
+        if (m_pg)
+            return waitSamplesPg(range, filter, limit);
+        QString sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
+                                     "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
+                                     "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+        QVariantList binds{range.fromMs, range.toMs};
         queueFilter(filter, true, sql, binds);
         sql += QStringLiteral(" LIMIT ?");
         binds << limit + 1;
@@ -250,6 +269,78 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
             break;
         }
         out.serviceDurationsMs.append({serviceIndex(q->value(0).toString()), q->value(1).toLongLong()});
+    }
+    return out;
+}
+
+Result<WaitSamples> ReportRepository::waitSamplesPg(const TimeRange &range, const reports::ReportFilter &filter, int limit)
+{
+    // The same samples as SQLite's, fetched differently (2.9 s for a year before;
+    // see docs/performance.md "## Reports").  The first calls are grouped per
+    // ticket as they stream in ticket order from the covering index (ticket_id,
+    // kind, at) INCLUDE (service_code) (migration 0511) — before it, a hash of a
+    // million calls spilled to disk — and hash-joined to the period's issues.
+    // Then one row per service with its samples as two arrays (aligned: both
+    // aggregates see the group's rows in one order) instead of a million rows
+    // through QPSQL; the pauses and percentiles stay in C++ on the same values.
+    WaitSamples out;
+    QString sql = QStringLiteral(
+        "SELECT e.service_code, COUNT(*), array_agg(e.at), array_agg(COALESCE(c.first_at, 0)) FROM queue_events e "
+        "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
+        "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
+        "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
+    {
+        // Scoped: QPSQL fetches row by row, so this result must be gone before
+        // the next statement runs or it would swallow that one's rows.
+        QVariantList binds{range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
+        queueFilter(filter, true, sql, binds);
+        sql += QStringLiteral(" GROUP BY e.service_code ORDER BY e.service_code");
+        auto q = exec(m_db, sql, binds);
+        if (!q)
+            return q.error();
+        qint64 total = 0;
+        while (q->next()) {
+            total += q->value(1).toLongLong();
+            if (total > limit) {
+                out.truncated = true;
+                return out;
+            }
+            const int service = static_cast<int>(out.serviceCodes.size());
+            out.serviceCodes << q->value(0).toString();
+            const QList<qint64> issued = bigintArray(q->value(2).toString());
+            const QList<qint64> called = bigintArray(q->value(3).toString());
+            if (issued.size() != called.size() || issued.size() != q->value(1).toLongLong())
+                return Error::make(ErrorCode::Internal, QStringLiteral("waits: malformed sample arrays"));
+            out.waits.reserve(out.waits.size() + issued.size());
+            for (qsizetype i = 0; i < issued.size(); ++i)
+                out.waits.append({service, issued.at(i), called.at(i)});
+        }
+    }
+    sql = QStringLiteral("SELECT e.service_code, COUNT(*), array_agg(e.duration_ms) FROM queue_events e WHERE e.kind = 'finished' "
+                         "AND e.duration_ms IS NOT NULL AND e.at >= ? AND e.at < ?");
+    QVariantList binds{range.fromMs, range.toMs};
+    queueFilter(filter, false, sql, binds);
+    sql += QStringLiteral(" GROUP BY e.service_code ORDER BY e.service_code");
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    qint64 total = 0;
+    while (q->next()) {
+        total += q->value(1).toLongLong();
+        if (total > limit) {
+            out.truncated = true;
+            return out;
+        }
+        const QString code = q->value(0).toString();
+        qsizetype service = out.serviceCodes.indexOf(code);
+        if (service < 0) {
+            service = out.serviceCodes.size();
+            out.serviceCodes << code;
+        }
+        const QList<qint64> durations = bigintArray(q->value(2).toString());
+        out.serviceDurationsMs.reserve(out.serviceDurationsMs.size() + durations.size());
+        for (qint64 ms : durations)
+            out.serviceDurationsMs.append({static_cast<int>(service), ms});
     }
     return out;
 }

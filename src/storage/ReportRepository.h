@@ -151,6 +151,8 @@ public:
     [[nodiscard]] Status insertEventsBulk(const QList<queue::QueueEvent> &events);
 
 private:
+    [[nodiscard]] Result<WaitSamples> waitSamplesPg(const TimeRange &range, const reports::ReportFilter &filter, int limit);
+
     QSqlDatabase m_db;
     bool m_pg = false;
 };
