@@ -4680,10 +4680,6 @@ Deadline: %3</translation>
             <translation>Sync now (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <source>Оновити (F5)</source>
-            <translation>Refresh (F5)</translation>
-        </message>
-        <message>
             <source>Черга надсилається службою cnap-syncd за розкладом; «Синхронізувати зараз» виконує цикл обміну негайно.</source>
             <translation>The queue is sent by the cnap-syncd service on its schedule; “Sync now” runs an exchange cycle at once.</translation>
         </message>
@@ -4740,10 +4736,6 @@ Deadline: %3</translation>
             <translation>Only the head of the centre or the system administrator can send it again.</translation>
         </message>
         <message>
-            <source>Повернути вибране повідомлення до черги (Ctrl+R)</source>
-            <translation>Return the selected message to the queue (Ctrl+R)</translation>
-        </message>
-        <message>
             <source>Виберіть недоставлене повідомлення.</source>
             <translation>Select an undelivered message.</translation>
         </message>
@@ -4758,6 +4750,14 @@ Deadline: %3</translation>
         <message>
             <source>Очікують: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;&amp;nbsp; Надсилаються: &lt;b&gt;%2&lt;/b&gt; &amp;nbsp;&amp;nbsp; Доставлено: &lt;b&gt;%3&lt;/b&gt; &amp;nbsp;&amp;nbsp; Не доставлено: &lt;b style='color:%5'&gt;%4&lt;/b&gt;</source>
             <translation>Pending: &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;&amp;nbsp; In flight: &lt;b&gt;%2&lt;/b&gt; &amp;nbsp;&amp;nbsp; Delivered: &lt;b&gt;%3&lt;/b&gt; &amp;nbsp;&amp;nbsp; Not delivered: &lt;b style='color:%5'&gt;%4&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Оновити (Ctrl+F5)</source>
+            <translation>Refresh (Ctrl+F5)</translation>
+        </message>
+        <message>
+            <source>Повернути вибране повідомлення до черги (Ctrl+Enter)</source>
+            <translation>Return the selected message to the queue (Ctrl+Enter)</translation>
         </message>
     </context>
     <context>
@@ -4973,10 +4973,6 @@ Deadline: %3</translation>
             <translation>show those taken</translation>
         </message>
         <message>
-            <source>Оновити (F5)</source>
-            <translation>Refresh (F5)</translation>
-        </message>
-        <message>
             <source>Нових онлайн-заяв немає.</source>
             <translation>No new online applications.</translation>
         </message>
@@ -4995,6 +4991,10 @@ Deadline: %3</translation>
         <message>
             <source>Заяву %1 уже взято в роботу.</source>
             <translation>Application %1 has already been taken into work.</translation>
+        </message>
+        <message>
+            <source>Оновити (Ctrl+F5)</source>
+            <translation>Refresh (Ctrl+F5)</translation>
         </message>
     </context>
     <context>

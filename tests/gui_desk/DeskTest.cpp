@@ -27,7 +27,12 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QAbstractButton>
+#include <QAction>
 #include <QLabel>
+#include <QMenu>
+#include <QMultiHash>
+#include <QShortcut>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
@@ -395,6 +400,66 @@ TEST_P(DeskTest, CtrlNOpensTheIntakeFormFromAnyPage)
     EXPECT_EQ(tabs->currentWidget(), static_cast<QWidget *>(desk.intake.data()));
     QTest::keyClick(&window, Qt::Key_F3);
     EXPECT_EQ(tabs->currentWidget(), static_cast<QWidget *>(desk.cases.data()));
+}
+
+namespace {
+/// Every key sequence live while the current page is shown, with who owns it:
+/// actions on a visible widget (or the window) and shortcuts of visible widgets.
+QMultiHash<QKeySequence, QString> liveShortcuts(QWidget &window)
+{
+    QMultiHash<QKeySequence, QString> out;
+    for (QAction *a : window.findChildren<QAction *>()) {
+        bool live = false;
+        for (QObject *o : a->associatedObjects()) {
+            auto *w = qobject_cast<QWidget *>(o);
+            if (w && (w == &window || (w->isVisible() && !qobject_cast<QMenu *>(w))))
+                live = true;
+        }
+        if (!live)
+            continue;
+        for (const QKeySequence &k : a->shortcuts())
+            out.insert(k, QStringLiteral("action ") + a->objectName() + u' ' + a->text());
+    }
+    for (QShortcut *sc : window.findChildren<QShortcut *>()) {
+        auto *owner = qobject_cast<QWidget *>(sc->parent());
+        if (!owner || !owner->isVisible() || !sc->isEnabled())
+            continue;
+        for (const QKeySequence &k : sc->keys())
+            out.insert(k, QStringLiteral("shortcut on ") + QString::fromUtf8(owner->metaObject()->className()));
+    }
+    for (QAbstractButton *b : window.findChildren<QAbstractButton *>()) {
+        if (b->isVisible() && !b->shortcut().isEmpty())
+            out.insert(b->shortcut(), QStringLiteral("button ") + b->objectName() + u' ' + b->text());
+    }
+    return out;
+}
+} // namespace
+
+TEST_P(DeskTest, NoKeyIsClaimedTwiceOnAnyPage)
+{
+    // Two live owners of one key make Qt call it ambiguous and do nothing: a
+    // clerk's F5 or Ctrl+P would silently fail.
+    DeskFixture f(GetParam());
+    ASSERT_TRUE(f.ok());
+    gui::MainWindow window(f.context());
+    gui::FeatureRegistry::installInto(window, gui::Mode::Workstation);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pagesTabWidget"));
+    ASSERT_TRUE(tabs);
+    ASSERT_GE(tabs->count(), 4);
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        const auto live = liveShortcuts(window);
+        for (const QKeySequence &k : live.uniqueKeys()) {
+            QStringList owners = live.values(k);
+            owners.removeDuplicates();
+            EXPECT_EQ(owners.size(), 1) << "page " << tabs->tabText(i).toStdString() << ": "
+                                        << k.toString().toStdString() << " claimed by "
+                                        << owners.join(QStringLiteral(" | ")).toStdString();
+        }
+    }
 }
 
 CNAP_INSTANTIATE_FOR_BACKENDS(DeskTest);

@@ -88,7 +88,7 @@ CaseViewPage::CaseViewPage(AppContext context, DeskServicesPtr services, QWidget
     auto *printShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
     printShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(printShortcut, &QShortcut::activated, this, &CaseViewPage::reprint);
-    auto *reloadShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    auto *reloadShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5), this);
     reloadShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(reloadShortcut, &QShortcut::activated, m_controller, &CaseViewController::reload);
 

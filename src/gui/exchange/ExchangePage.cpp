@@ -71,7 +71,7 @@ ExchangePage::ExchangePage(AppContext context, ExchangeSetup setup, QWidget *par
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     syncRow->addWidget(m_progress, 1);
-    auto *refreshButton = new QPushButton(tr("Оновити (F5)"), this);
+    auto *refreshButton = new QPushButton(tr("Оновити (Ctrl+F5)"), this);
     refreshButton->setObjectName(QStringLiteral("exchangeRefreshButton"));
     syncRow->addWidget(refreshButton);
     root->addLayout(syncRow);
@@ -110,7 +110,7 @@ ExchangePage::ExchangePage(AppContext context, ExchangeSetup setup, QWidget *par
     connect(m_syncButton, &QPushButton::clicked, this, &ExchangePage::syncNow);
     connect(m_syncAction, &QAction::triggered, this, &ExchangePage::syncNow);
     connect(refreshButton, &QPushButton::clicked, this, &ExchangePage::refresh);
-    auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    auto *refreshKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5), this);
     refreshKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshKey, &QShortcut::activated, this, &ExchangePage::refresh);
 
@@ -203,12 +203,12 @@ QWidget *ExchangePage::buildDeadTab()
     if (!allowed(m_context.actor.role, Permission::ExchangeRequeue))
         m_requeueButton->setToolTip(tr("Повторити надсилання може керівник ЦНАП або системний адміністратор."));
     else
-        m_requeueButton->setToolTip(tr("Повернути вибране повідомлення до черги (Ctrl+R)"));
+        m_requeueButton->setToolTip(tr("Повернути вибране повідомлення до черги (Ctrl+Enter)"));
     bar->addWidget(m_requeueButton);
     bar->addStretch(1);
     layout->addLayout(bar);
     connect(m_requeueButton, &QPushButton::clicked, this, &ExchangePage::requeueSelected);
-    auto *requeueKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), m_deadView);
+    auto *requeueKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_deadView);
     requeueKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(requeueKey, &QShortcut::activated, this, &ExchangePage::requeueSelected);
     return tab;

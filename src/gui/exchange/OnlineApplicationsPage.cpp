@@ -48,7 +48,7 @@ OnlineApplicationsPage::OnlineApplicationsPage(AppContext context, QWidget *pare
     m_showTaken->setObjectName(QStringLiteral("showTakenCheckBox"));
     bar->addWidget(m_showTaken);
     bar->addStretch(1);
-    auto *refresh = new QPushButton(tr("Оновити (F5)"), this);
+    auto *refresh = new QPushButton(tr("Оновити (Ctrl+F5)"), this);
     refresh->setObjectName(QStringLiteral("onlineApplicationsRefreshButton"));
     bar->addWidget(refresh);
     layout->addLayout(bar);
@@ -61,7 +61,7 @@ OnlineApplicationsPage::OnlineApplicationsPage(AppContext context, QWidget *pare
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &) { takeSelected(); });
     connect(refresh, &QPushButton::clicked, this, &OnlineApplicationsPage::reload);
     connect(m_showTaken, &QCheckBox::toggled, m_controller, &OnlineApplicationsController::setShowTaken);
-    auto *refreshKey = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    auto *refreshKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5), this);
     refreshKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshKey, &QShortcut::activated, this, &OnlineApplicationsPage::reload);
     connect(m_controller, &OnlineApplicationsController::loaded, this, [this](int rows) {

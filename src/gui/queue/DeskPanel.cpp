@@ -77,7 +77,7 @@ DeskPanel::DeskPanel(const AppContext &context, QWidget *parent, int pollMs) : Q
     m_finish = makeAction("finishAction", tr("Завершити…"), QKeySequence(Qt::Key_F8));
     m_noShow = makeAction("noShowAction", tr("Не з'явився"), QKeySequence(Qt::Key_F9));
     m_redirect = makeAction("redirectAction", tr("Перенаправити…"), QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_postpone = makeAction("postponeAction", tr("Відкласти"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_postpone = makeAction("postponeAction", tr("Відкласти"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_pause = makeAction("pauseDeskAction", tr("Перерва"), QKeySequence(Qt::Key_F12));
     m_return = makeAction("returnNoShowAction", tr("Повернути до черги…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_callNext->setToolTip(tr("Викликати наступного відвідувача до цього вікна"));
