@@ -27,6 +27,11 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         $<$<NOT:$<CONFIG:Debug>>:-fstack-protector-strong -D_FORTIFY_SOURCE=2 -fstack-clash-protection>)
     target_link_options(cnap_compile_policy INTERFACE
         $<$<NOT:$<CONFIG:Debug>>:-Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack>)
+    # Control-flow protection on x86-64 (Intel CET: indirect-branch tracking
+    # and shadow-stack markings) for every build type.
+    if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+        target_compile_options(cnap_compile_policy INTERFACE -fcf-protection=full)
+    endif()
     set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 elseif(MSVC)
     target_compile_options(cnap_compile_policy INTERFACE /W4 /utf-8 /permissive- /guard:cf
