@@ -40,6 +40,8 @@ TEST_P(QueueWatcherTest, ChangeThroughAnotherConnectionWakesTheWatcher)
     QSignalSpy changed(&watcher, &services::QueueWatcher::changed);
     watcher.start();
     EXPECT_EQ(watcher.isSubscribed(), GetParam() == Backend::Postgresql);
+    ASSERT_TRUE(changed.wait(2000));  // the first look: consumers refresh once it listens
+    changed.clear();
     issueElsewhere();
     ASSERT_TRUE(changed.wait(5000));
     // A rolled-back change wakes nobody on PostgreSQL (NOTIFY is transactional).
@@ -49,6 +51,19 @@ TEST_P(QueueWatcherTest, ChangeThroughAnotherConnectionWakesTheWatcher)
     EXPECT_FALSE(changed.wait(700));
     issueElsewhere();
     EXPECT_TRUE(changed.wait(5000));
+}
+
+TEST_P(QueueWatcherTest, AChangeMadeBeforeTheWatcherListensIsStillReported)
+{
+    // A desk loads its view, a kiosk issues a ticket, and only then does the
+    // watcher's LISTEN start: the ticket is in the first baseline and its
+    // NOTIFY went to nobody.  The first look must wake the consumer anyway.
+    issueElsewhere();
+    services::QueueWatcher watcher(db->database());
+    watcher.setPollInterval(60000);
+    QSignalSpy changed(&watcher, &services::QueueWatcher::changed);
+    watcher.start();
+    EXPECT_TRUE(changed.wait(2000));
 }
 
 // SQLite has no server connection to kill (the poll is its only channel), so

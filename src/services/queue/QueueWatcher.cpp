@@ -142,10 +142,11 @@ void QueueWatcher::poll()
         return;
     }
     if (rev.value() != m_revision) {
-        const bool first = m_revision < 0;
+        // The first look reports a change too: whatever happened between the
+        // consumer's own load and this watcher's LISTEN would otherwise be
+        // missed (its NOTIFY came too early, and it is already in the baseline).
         m_revision = rev.value();
-        if (!first)
-            signalChange();
+        signalChange();
     }
 }
 
