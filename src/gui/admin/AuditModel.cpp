@@ -6,45 +6,7 @@
 
 namespace cnap::gui::admin {
 
-void AuditModel::resetWith(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation)
-{
-    beginResetModel();
-    m_rows = QList<security::AuditEntry>(entries.begin(), entries.end());
-    m_generation = generation;
-    m_hasMore = hasMore;
-    m_loading = false;
-    endResetModel();
-}
-
-void AuditModel::appendPage(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation)
-{
-    if (generation != m_generation)
-        return;  // the filter changed while this page was on its way
-    // Still "loading" while the rows go in: a view asking for more during the
-    // insert would otherwise request the same page again (oldestSeq() is not
-    // yet the new page's).
-    if (!entries.empty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(entries.size()) - 1);
-        m_rows.append(QList<security::AuditEntry>(entries.begin(), entries.end()));
-        endInsertRows();
-    }
-    m_hasMore = hasMore;
-    m_loading = false;
-}
-
-void AuditModel::pageFailed(quint64 generation)
-{
-    if (generation == m_generation)
-        m_loading = false;
-}
-
-const security::AuditEntry *AuditModel::entryAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
-}
-
-qint64 AuditModel::oldestSeq() const { return m_rows.isEmpty() ? 0 : m_rows.constLast().seq; }
+qint64 AuditModel::oldestSeq() const { return isEmpty() ? 0 : rows().constLast().seq; }
 
 QString AuditModel::actionDisplayName(const QString &key)
 {
@@ -75,14 +37,13 @@ QString AuditModel::actionDisplayName(const QString &key)
     return key;
 }
 
-int AuditModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 int AuditModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant AuditModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const security::AuditEntry &e = m_rows[index.row()];
+    const security::AuditEntry &e = rows()[index.row()];
     switch (role) {
     case SeqRole: return e.seq;
     case ActionKeyRole: return e.action;
@@ -141,17 +102,9 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-bool AuditModel::canFetchMore(const QModelIndex &parent) const
+void AuditModel::requestPage(const security::AuditEntry *last, quint64 generation)
 {
-    return !parent.isValid() && m_hasMore && !m_loading && !m_rows.isEmpty();
-}
-
-void AuditModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    m_loading = true;
-    Q_EMIT moreRequested(oldestSeq(), m_generation);
+    Q_EMIT moreRequested(last ? last->seq : 0, generation);
 }
 
 } // namespace cnap::gui::admin

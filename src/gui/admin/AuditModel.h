@@ -2,8 +2,11 @@
 
 #include "security/AuditLog.h"
 
-#include <QAbstractTableModel>
+#include "gui/common/PagedTableModel.h"
+
 #include <QList>
+
+#include <vector>
 
 namespace cnap::gui::admin {
 
@@ -14,45 +17,42 @@ namespace cnap::gui::admin {
 /// details on append); the model masks the free-text column once more, so a
 /// row written by an older or faulty build still cannot put an identifier on
 /// a supervisor's screen.
-class AuditModel final : public QAbstractTableModel {
+class AuditModel final : public PagedTableModel<security::AuditEntry> {
     Q_OBJECT
 public:
     enum Column { SeqColumn, TimeColumn, LoginColumn, RoleColumn, DeskColumn, ActionColumn, ObjectColumn, DetailsColumn, ColumnCount };
     enum Role { SeqRole = Qt::UserRole + 1, ActionKeyRole, HashRole };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using PagedTableModel::PagedTableModel;
 
-    /// Replaces the rows with a first page; `hasMore` when the page was full.
-    void resetWith(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation);
-    /// Appends an older page requested for `generation`; stale generations are dropped.
-    void appendPage(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation);
-    /// The page request failed: allow another attempt.
-    void pageFailed(quint64 generation);
-    [[nodiscard]] const security::AuditEntry *entryAt(int row) const;
+    /// The audit service answers with vectors; the paging itself is PagedTableModel's.
+    void resetWith(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation)
+    {
+        PagedTableModel::resetWith(QList<security::AuditEntry>(entries.begin(), entries.end()), hasMore, generation);
+    }
+    void appendPage(const std::vector<security::AuditEntry> &entries, bool hasMore, quint64 generation)
+    {
+        PagedTableModel::appendPage(QList<security::AuditEntry>(entries.begin(), entries.end()), hasMore, generation);
+    }
+    [[nodiscard]] const security::AuditEntry *entryAt(int row) const { return rowPtr(row); }
     /// The oldest seq shown (the next page starts below it); 0 when empty.
     [[nodiscard]] qint64 oldestSeq() const;
-    [[nodiscard]] bool loading() const { return m_loading; }
-    [[nodiscard]] bool hasMore() const { return m_hasMore; }
 
     /// Translated name of an action key ("login" → "Вхід"); the key itself when unknown.
     [[nodiscard]] static QString actionDisplayName(const QString &key);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+    /// Never asks for more before a first page is shown.
+    bool canFetchMore(const QModelIndex &parent) const override { return PagedTableModel::canFetchMore(parent) && !isEmpty(); }
 
 Q_SIGNALS:
     /// The view wants entries older than `beforeSeq` (for the model's current generation).
     void moreRequested(qint64 beforeSeq, quint64 generation);
 
-private:
-    QList<security::AuditEntry> m_rows;
-    quint64 m_generation = 0;
-    bool m_hasMore = false;
-    bool m_loading = false;
+protected:
+    void requestPage(const security::AuditEntry *last, quint64 generation) override;
 };
 
 } // namespace cnap::gui::admin

@@ -21,58 +21,24 @@ bool validRow(const QAbstractItemModel *m, const QModelIndex &index)
 
 // ------------------------------------------------------------------ outbox
 
-void OutboxModel::resetWith(const QList<storage::OutboxItem> &items, bool hasMore, quint64 generation)
-{
-    beginResetModel();
-    m_rows = items;
-    m_generation = generation;
-    m_hasMore = hasMore;
-    m_loading = false;
-    endResetModel();
-}
-
-void OutboxModel::appendPage(const QList<storage::OutboxItem> &items, bool hasMore, quint64 generation)
-{
-    if (generation != m_generation)
-        return;  // the filter changed while this page was on its way
-    if (!items.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(items.size()) - 1);
-        m_rows.append(items);
-        endInsertRows();
-    }
-    // Only now: a view asking for more while the rows go in would ask for this page again.
-    m_hasMore = hasMore;
-    m_loading = false;
-}
-
-void OutboxModel::pageFailed(quint64 generation)
-{
-    if (generation == m_generation)
-        m_loading = false;
-}
-
-const storage::OutboxItem *OutboxModel::itemAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr; }
-
 int OutboxModel::rowOf(qint64 id) const
 {
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].id == id)
+    for (qsizetype i = 0; i < rows().size(); ++i) {
+        if (rows()[i].id == id)
             return int(i);
     }
     return -1;
 }
 
-qint64 OutboxModel::lastId() const { return m_rows.isEmpty() ? 0 : m_rows.constLast().id; }
+qint64 OutboxModel::lastId() const { return isEmpty() ? 0 : rows().constLast().id; }
 
-int OutboxModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 int OutboxModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
 {
     if (!validRow(this, index))
         return {};
-    const storage::OutboxItem &i = m_rows[index.row()];
+    const storage::OutboxItem &i = rows()[index.row()];
     if (role == ItemIdRole)
         return i.id;
     if (role == StateKeyRole)
@@ -125,63 +91,22 @@ QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int r
     }
 }
 
-bool OutboxModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && m_hasMore && !m_loading; }
-
-void OutboxModel::fetchMore(const QModelIndex &parent)
+void OutboxModel::requestPage(const storage::OutboxItem *last, quint64 generation)
 {
-    if (!canFetchMore(parent))
-        return;
-    m_loading = true;  // one page in flight at a time
-    Q_EMIT moreRequested(lastId(), m_generation);
+    Q_EMIT moreRequested(last ? last->id : 0, generation);
 }
 
 // ------------------------------------------------------------------ message log
 
-void MessageLogModel::resetWith(const QList<storage::MessageLogEntry> &entries, bool hasMore, quint64 generation)
-{
-    beginResetModel();
-    m_rows = entries;
-    m_generation = generation;
-    m_hasMore = hasMore;
-    m_loading = false;
-    endResetModel();
-}
+qint64 MessageLogModel::oldestId() const { return isEmpty() ? 0 : rows().constLast().id; }
 
-void MessageLogModel::appendPage(const QList<storage::MessageLogEntry> &entries, bool hasMore, quint64 generation)
-{
-    if (generation != m_generation)
-        return;
-    if (!entries.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(entries.size()) - 1);
-        m_rows.append(entries);
-        endInsertRows();
-    }
-    m_hasMore = hasMore;
-    m_loading = false;
-}
-
-void MessageLogModel::pageFailed(quint64 generation)
-{
-    if (generation == m_generation)
-        m_loading = false;
-}
-
-const storage::MessageLogEntry *MessageLogModel::entryAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
-}
-
-qint64 MessageLogModel::oldestId() const { return m_rows.isEmpty() ? 0 : m_rows.constLast().id; }
-
-int MessageLogModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 int MessageLogModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant MessageLogModel::data(const QModelIndex &index, int role) const
 {
     if (!validRow(this, index))
         return {};
-    const storage::MessageLogEntry &e = m_rows[index.row()];
+    const storage::MessageLogEntry &e = rows()[index.row()];
     if (role == EntryIdRole)
         return e.id;
     if (role == Qt::ToolTipRole) {
@@ -231,14 +156,9 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-bool MessageLogModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && m_hasMore && !m_loading; }
-
-void MessageLogModel::fetchMore(const QModelIndex &parent)
+void MessageLogModel::requestPage(const storage::MessageLogEntry *last, quint64 generation)
 {
-    if (!canFetchMore(parent))
-        return;
-    m_loading = true;
-    Q_EMIT moreRequested(oldestId(), m_generation);
+    Q_EMIT moreRequested(last ? last->id : 0, generation);
 }
 
 // ------------------------------------------------------------------ one case

@@ -6,6 +6,7 @@
 // fetchMore(), the model asks its controller for the rows after / before its
 // last one, stale pages of an older filter are dropped by generation).
 
+#include "gui/common/PagedTableModel.h"
 #include "storage/MessageLogRepository.h"
 #include "storage/OutboxRepository.h"
 
@@ -16,7 +17,7 @@ namespace cnap::gui::exchange {
 
 /// Outbox items, oldest first (the order the engine sends them).  Rows carry
 /// no payload or request bytes: the list never needs them.
-class OutboxModel final : public QAbstractTableModel {
+class OutboxModel final : public PagedTableModel<storage::OutboxItem> {
     Q_OBJECT
 public:
     enum Column {
@@ -32,37 +33,27 @@ public:
     };
     enum Role { ItemIdRole = Qt::UserRole + 1, StateKeyRole };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using PagedTableModel::PagedTableModel;
 
-    void resetWith(const QList<storage::OutboxItem> &items, bool hasMore, quint64 generation);
-    void appendPage(const QList<storage::OutboxItem> &items, bool hasMore, quint64 generation);
-    void pageFailed(quint64 generation);
-    [[nodiscard]] const storage::OutboxItem *itemAt(int row) const;
+    [[nodiscard]] const storage::OutboxItem *itemAt(int row) const { return rowPtr(row); }
     /// The row of item `id`, -1 when not shown.
     [[nodiscard]] int rowOf(qint64 id) const;
     /// The newest id shown (the next page starts after it); 0 when empty.
     [[nodiscard]] qint64 lastId() const;
-    [[nodiscard]] bool hasMore() const { return m_hasMore; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void moreRequested(qint64 afterId, quint64 generation);
 
-private:
-    QList<storage::OutboxItem> m_rows;
-    quint64 m_generation = 0;
-    bool m_hasMore = false;
-    bool m_loading = false;
+protected:
+    void requestPage(const storage::OutboxItem *last, quint64 generation) override;
 };
 
 /// The message log, newest first; bodies are not loaded for the list.
-class MessageLogModel final : public QAbstractTableModel {
+class MessageLogModel final : public PagedTableModel<storage::MessageLogEntry> {
     Q_OBJECT
 public:
     enum Column {
@@ -78,31 +69,21 @@ public:
     };
     enum Role { EntryIdRole = Qt::UserRole + 1 };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using PagedTableModel::PagedTableModel;
 
-    void resetWith(const QList<storage::MessageLogEntry> &entries, bool hasMore, quint64 generation);
-    void appendPage(const QList<storage::MessageLogEntry> &entries, bool hasMore, quint64 generation);
-    void pageFailed(quint64 generation);
-    [[nodiscard]] const storage::MessageLogEntry *entryAt(int row) const;
+    [[nodiscard]] const storage::MessageLogEntry *entryAt(int row) const { return rowPtr(row); }
     /// The oldest id shown (the next page is before it); 0 when empty.
     [[nodiscard]] qint64 oldestId() const;
-    [[nodiscard]] bool hasMore() const { return m_hasMore; }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     void moreRequested(qint64 beforeId, quint64 generation);
 
-private:
-    QList<storage::MessageLogEntry> m_rows;
-    quint64 m_generation = 0;
-    bool m_hasMore = false;
-    bool m_loading = false;
+protected:
+    void requestPage(const storage::MessageLogEntry *last, quint64 generation) override;
 };
 
 /// One case's exchange items as the clerk reads them on the case view.
