@@ -20,7 +20,11 @@ public:
 
     bool load(const QString &byContext, const QString &anyContext)
     {
-        return QTranslator::load(byContext) && m_any.load(anyContext);
+        // The fallback is a safety net: without it the catalogue still serves.
+        const bool loaded = QTranslator::load(byContext);
+        if (!m_any.load(anyContext))
+            qWarning("English fallback catalogue %s not loaded", qUtf8Printable(anyContext));
+        return loaded;
     }
 
     [[nodiscard]] bool isEmpty() const override { return QTranslator::isEmpty() && m_any.isEmpty(); }
