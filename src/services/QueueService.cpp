@@ -645,6 +645,7 @@ Result<IssuedTicket> QueueService::issueTicket(const Actor &actor, const IssueRe
             }
         }
         QueueEvent e = event(EventKind::Issued, actor, &t, nullptr);
+        e.atMs = t.issuedAtMs;  // the log and the ticket agree on the moment of issue (the waits report reads the ticket)
         e.detail = request.source;
         CNAP_TRY(repo.appendEvent(e));
         return t;
@@ -812,7 +813,9 @@ Result<IssuedTicket> QueueService::checkIn(const Actor &actor, const QString &co
         QueueEvent e = event(EventKind::CheckedIn, actor, &t, nullptr);
         e.detail = kind == TicketKind::Booked ? QStringLiteral("on-time") : QStringLiteral("late-walk-in");
         CNAP_TRY(repo.appendEvent(e));
-        CNAP_TRY(repo.appendEvent(event(EventKind::Issued, actor, &t, nullptr)));
+        QueueEvent issuedEvent = event(EventKind::Issued, actor, &t, nullptr);
+        issuedEvent.atMs = t.issuedAtMs;
+        CNAP_TRY(repo.appendEvent(issuedEvent));
         return t;
     });
     if (!issued)

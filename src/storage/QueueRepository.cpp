@@ -363,11 +363,11 @@ Result<qint64> QueueRepository::insertTicket(const Ticket &t, const QString &sou
 {
     return insertReturningId(
         m_db,
-        QStringLiteral("INSERT INTO queue_tickets (service_day, queue_id, number, kind, call_rank, category_key, service_code, services, "
-                       "state, issued_at, sort_at, callable_from, target_desk_id, booking_id, source) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO queue_tickets (service_day, queue_id, number, kind, call_rank, category_key, service_code, "
+                       "issued_service_code, services, state, issued_at, sort_at, callable_from, target_desk_id, booking_id, source) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)"),
         {t.serviceDay, t.queueId, t.number, kindKey(t.kind), callRank(t.kind),
-         t.categoryKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.categoryKey), t.serviceCode,
+         t.categoryKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.categoryKey), t.serviceCode, t.serviceCode,
          t.services.join(u','), t.issuedAtMs, t.sortAtMs, t.callableFromMs, nullableId(t.targetDeskId),
          nullableId(t.bookingId), text(source)});
 }
@@ -384,14 +384,14 @@ Status QueueRepository::insertWaitingBulk(qint64 queueId, const QString &prefix,
     if (!first)
         return first.error();
     auto ins = exec(m_db, QStringLiteral("WITH t AS (INSERT INTO queue_tickets (service_day, queue_id, number, kind, call_rank, service_code, "
-                                         "services, state, issued_at, sort_at, callable_from, source) "
-                                         "SELECT ?, ?, ? || '-' || lpad(s.n::text, greatest(3, length(s.n::text)), '0'), 'regular', 2, ?, ?, "
+                                         "issued_service_code, services, state, issued_at, sort_at, callable_from, source) "
+                                         "SELECT ?, ?, ? || '-' || lpad(s.n::text, greatest(3, length(s.n::text)), '0'), 'regular', 2, ?, ?, ?, "
                                          "'waiting', s.at, s.at, s.at, 'bulk' "
                                          "FROM (SELECT ?::bigint + g AS n, ?::bigint + g AS at FROM generate_series(0, ? - 1) AS g) AS s "
                                          "RETURNING id, number, issued_at) "
                                          "INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, detail) "
                                          "SELECT issued_at, 'issued', id, number, ?, ?, 'bulk' FROM t"),
-                    {day, queueId, prefix, serviceCode, serviceCode, first->value(0).toLongLong(), firstIssuedMs, count, queueId,
+                    {day, queueId, prefix, serviceCode, serviceCode, serviceCode, first->value(0).toLongLong(), firstIssuedMs, count, queueId,
                      serviceCode});
     if (!ins)
         return ins.error();
@@ -430,13 +430,13 @@ Result<std::optional<Ticket>> QueueRepository::claimNext(qint64 deskId, const QS
     // row locks: the caller's BEGIN IMMEDIATE serialises writers.
     const QString lockClause = m_pg ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
     const QString sql =
-        QStringLiteral("UPDATE queue_tickets SET state = 'called', desk_id = ?, clerk = ?, called_at = ?, recalls = 0, "
-                       "target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t "
+        QStringLiteral("UPDATE queue_tickets SET state = 'called', desk_id = ?, clerk = ?, called_at = ?, "
+                       "first_called_at = COALESCE(first_called_at, ?), recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t "
                        "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
                        "AND (t.call_rank <> 1 OR ? = 1) AND (? = '' OR t.service_code = ?) AND ")
         + kDeskMayServe + QStringLiteral(" ORDER BY t.call_rank, t.sort_at, t.id LIMIT 1") + lockClause
         + QStringLiteral(") AND state = 'waiting' RETURNING ") + kTicketColumns;
-    auto q = execCached(m_db, sql, {deskId, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), deskId, deskId, deskId, deskId, deskId});
+    auto q = execCached(m_db, sql, {deskId, text(clerk), nowMs, nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), deskId, deskId, deskId, deskId, deskId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -483,8 +483,8 @@ Result<std::optional<Ticket>> QueueRepository::claimAndRecord(const Desk &desk, 
     // One round trip for the whole call: the claim, the desk and the log.  All
     // data-modifying CTEs run even though the outer SELECT reads only the claim.
     const QString sql =
-        QStringLiteral("WITH c AS (UPDATE queue_tickets SET state = 'called', desk_id = ?, clerk = ?, called_at = ?, recalls = 0, "
-                       "target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t "
+        QStringLiteral("WITH c AS (UPDATE queue_tickets SET state = 'called', desk_id = ?, clerk = ?, called_at = ?, "
+                       "first_called_at = COALESCE(first_called_at, ?), recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t "
                        "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
                        "AND (t.call_rank <> 1 OR ? = 1) AND (? = '' OR t.service_code = ?) AND ")
         + kDeskMayServe
@@ -496,7 +496,7 @@ Result<std::optional<Ticket>> QueueRepository::claimAndRecord(const Desk &desk, 
                          "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, ?, ?, ? FROM c) "
                          "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
     auto q = execCached(m_db, sql,
-                  {desk.id, text(clerk), nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), desk.id,
+                  {desk.id, text(clerk), nowMs, nowMs, day, nowMs, allowPriority ? 1 : 0, text(onlyService), text(onlyService), desk.id,
                    desk.id, desk.id, desk.id, desk.id, desk.priorityStreak + 1, nowMs, desk.id, nowMs, desk.id, text(desk.name), text(clerk)});
     if (!q)
         return q.error();
@@ -517,7 +517,7 @@ Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName,
                        "AND current_ticket_id IS NULL AND priority_streak < ? "
                        "AND NOT EXISTS (SELECT 1 FROM queue_centre_pauses WHERE ended_at IS NULL) FOR UPDATE), "
                        "c AS (UPDATE queue_tickets SET state = 'called', desk_id = (SELECT id FROM dk), clerk = ?, called_at = ?, "
-                       "recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t, dk "
+                       "first_called_at = COALESCE(first_called_at, ?), recalls = 0, target_desk_id = NULL WHERE id = (SELECT t.id FROM queue_tickets t, dk "
                        "WHERE t.state = 'waiting' AND t.service_day = ? AND t.callable_from <= ? "
                        "AND (t.target_desk_id IS NULL OR t.target_desk_id = dk.id) "
                        "AND (t.target_desk_id = dk.id OR ") + deskServesOnDay(QStringLiteral("(SELECT id FROM dk)")) + QStringLiteral(") "
@@ -529,7 +529,7 @@ Result<std::optional<Ticket>> QueueRepository::fastCall(const QString &deskName,
                          "e AS (INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, desk_name, clerk) "
                          "SELECT ?, 'called', c.id, c.number, c.queue_id, c.service_code, dk.id, dk.name, ? FROM c, dk) "
                          "SELECT ") + kTicketColumns + QStringLiteral(" FROM c");
-    auto q = execCached(m_db, sql, {deskName, maxStreak, text(clerk), nowMs, day, nowMs, nowMs, nowMs, text(clerk)});
+    auto q = execCached(m_db, sql, {deskName, maxStreak, text(clerk), nowMs, nowMs, day, nowMs, nowMs, nowMs, text(clerk)});
     if (!q)
         return q.error();
     if (!q->next())

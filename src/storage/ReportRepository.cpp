@@ -5,6 +5,8 @@
 
 #include <QSqlRecord>
 
+#include <array>
+
 namespace cnap::storage {
 namespace {
 
@@ -44,27 +46,33 @@ QList<qint64> bigintArray(const QString &text)
     return out;
 }
 
-/// Filter clauses on a queue event row aliased `e`.  Issue events carry no desk
-/// or clerk: for those the desk and clerk filters ask whether the ticket was
+/// What a queue filter applies to: an issue event (aliased `e`), an event at a
+/// desk (`e`), or a ticket row (`t`).  Issues and tickets carry no desk or
+/// clerk: for those the desk and clerk filters ask whether the ticket was
 /// called at that desk / by that clerk.
-void queueFilter(const reports::ReportFilter &f, bool viaCall, QString &sql, QVariantList &binds)
+enum class FilterOn { IssueEvent, DeskEvent, Ticket };
+
+void queueFilter(const reports::ReportFilter &f, FilterOn on, QString &sql, QVariantList &binds)
 {
+    const bool ticket = on == FilterOn::Ticket;
+    const QString service = ticket ? QStringLiteral("t.issued_service_code") : QStringLiteral("e.service_code");
+    const QString ticketId = ticket ? QStringLiteral("t.id") : QStringLiteral("e.ticket_id");
     if (!f.serviceCode.isEmpty()) {
-        sql += QStringLiteral(" AND e.service_code = ?");
+        sql += QStringLiteral(" AND ") + service + QStringLiteral(" = ?");
         binds << f.serviceCode;
     }
     if (!f.provider.isEmpty()) {
-        sql += QStringLiteral(" AND e.service_code IN (SELECT s.code FROM services s WHERE s.provider_name = ?)");
+        sql += QStringLiteral(" AND ") + service + QStringLiteral(" IN (SELECT s.code FROM services s WHERE s.provider_name = ?)");
         binds << f.provider;
     }
     for (const auto &[value, column] : {std::pair{f.desk, QStringLiteral("desk_name")}, std::pair{f.clerk, QStringLiteral("clerk")}}) {
         if (value.isEmpty())
             continue;
-        if (viaCall)
-            sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM queue_events c2 WHERE c2.ticket_id = e.ticket_id "
-                                  "AND c2.kind = 'called' AND c2.") + column + QStringLiteral(" = ?)");
-        else
+        if (on == FilterOn::DeskEvent)
             sql += QStringLiteral(" AND e.") + column + QStringLiteral(" = ?");
+        else
+            sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM queue_events c2 WHERE c2.ticket_id = ") + ticketId
+                   + QStringLiteral(" AND c2.kind = 'called' AND c2.") + column + QStringLiteral(" = ?)");
         binds << value;
     }
 }
@@ -172,7 +180,7 @@ Result<QList<KeyedCount>> ReportRepository::issuedByHour(const TimeRange &range,
     QString sql = QStringLiteral("SELECT e.service_code, e.at / 3600000, COUNT(*) FROM queue_events e "
                                  "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
     QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, true, sql, binds);
+    queueFilter(filter, FilterOn::IssueEvent, sql, binds);
     sql += QStringLiteral(" GROUP BY e.service_code, e.at / 3600000");
     auto q = exec(m_db, sql, binds);
     if (!q)
@@ -191,7 +199,7 @@ Result<QList<KeyedCount>> ReportRepository::outcomeCounts(const TimeRange &range
         QString sql = QStringLiteral("SELECT e.service_code, COUNT(*) FROM queue_events e "
                                      "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
         QVariantList binds{range.fromMs, range.toMs};
-        queueFilter(filter, true, sql, binds);
+        queueFilter(filter, FilterOn::IssueEvent, sql, binds);
         sql += QStringLiteral(" GROUP BY e.service_code");
         auto q = exec(m_db, sql, binds);
         if (!q)
@@ -203,7 +211,7 @@ Result<QList<KeyedCount>> ReportRepository::outcomeCounts(const TimeRange &range
     QString sql = QStringLiteral("SELECT e.service_code, e.kind, COUNT(*) FROM queue_events e "
                                  "WHERE e.kind IN ('no-show', 'redirected', 'returned', 'finished') AND e.at >= ? AND e.at < ?");
     QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, false, sql, binds);
+    queueFilter(filter, FilterOn::DeskEvent, sql, binds);
     sql += QStringLiteral(" GROUP BY e.service_code, e.kind");
     auto q = exec(m_db, sql, binds);
     if (!q)
@@ -211,6 +219,58 @@ Result<QList<KeyedCount>> ReportRepository::outcomeCounts(const TimeRange &range
     while (q->next())
         out.append({q->value(0).toString(), 0, q->value(1).toString(), q->value(2).toLongLong(), 0});
     return out;
+}
+
+template <std::size_t N, typename Take>
+Result<bool> ReportRepository::forEachSample(QString sql, QVariantList binds, const QString &serviceColumn, int limit,
+                                             Take take)
+{
+    if (!m_pg) {
+        // SQLite: a row per sample, read as it steps.
+        sql += QStringLiteral(" LIMIT ?");
+        binds << limit + 1;
+        auto q = exec(m_db, sql, binds);
+        if (!q)
+            return q.error();
+        int seen = 0;
+        std::array<qint64, N> values{};
+        while (q->next()) {
+            if (++seen > limit)
+                return false;
+            for (std::size_t i = 0; i < N; ++i)
+                values[i] = q->value(static_cast<int>(i) + 1).toLongLong();
+            take(q->value(0).toString(), values);
+        }
+        return true;
+    }
+    // PostgreSQL: a row per service, its samples as aligned arrays (every
+    // aggregate of a group sees its rows in one order).  A year is a million
+    // samples; through QPSQL a row each, the per-row cost was half the report.
+    sql += QStringLiteral(" GROUP BY ") + serviceColumn;
+    auto q = exec(m_db, sql, binds);
+    if (!q)
+        return q.error();
+    qint64 seen = 0;
+    std::array<QList<qint64>, N> arrays;
+    std::array<qint64, N> values{};
+    while (q->next()) {
+        const qint64 count = q->value(1).toLongLong();
+        seen += count;
+        if (seen > limit)
+            return false;
+        for (std::size_t i = 0; i < N; ++i) {
+            arrays[i] = bigintArray(q->value(static_cast<int>(i) + 2).toString());
+            if (arrays[i].size() != count)
+                return Error::make(ErrorCode::Internal, QStringLiteral("report samples: malformed array"));
+        }
+        const QString code = q->value(0).toString();
+        for (qsizetype row = 0; row < count; ++row) {
+            for (std::size_t i = 0; i < N; ++i)
+                values[i] = arrays[i].at(row);
+            take(code, values);
+        }
+    }
+    return true;
 }
 
 Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const reports::ReportFilter &filter, int limit)
@@ -226,122 +286,40 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
         index.insert(code, i);
         return i;
     };
-    {
-        // The first call of each ticket issued in the range (a ticket lives one
-        // service day, so its first call falls before the day after the range
-        // ends).  SQLite does best with one covering-index probe per ticket on
-        // (ticket_id, kind, at) — measured 1.5 s against 2.4 s for a join on a
-        // year (bench_reports).  PostgreSQL: see waitSamplesPg().
-        if (m_pg)
-            return waitSamplesPg(range, filter, limit);
-        QString sql = QStringLiteral("SELECT e.service_code, e.at, (SELECT MIN(c.at) FROM queue_events c "
-                                     "WHERE c.ticket_id = e.ticket_id AND c.kind = 'called') "
-                                     "FROM queue_events e WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-        QVariantList binds{range.fromMs, range.toMs};
-        queueFilter(filter, true, sql, binds);
-        sql += QStringLiteral(" LIMIT ?");
-        binds << limit + 1;
-        auto q = exec(m_db, sql, binds);
-        if (!q)
-            return q.error();
-        q->setForwardOnly(true);
-        while (q->next()) {
-            if (out.waits.size() >= limit) {
-                out.truncated = true;
-                break;
-            }
-            out.waits.append({serviceIndex(q->value(0).toString()), q->value(1).toLongLong(),
-                              q->value(2).isNull() ? 0 : q->value(2).toLongLong()});
-        }
-    }
-    QString sql = QStringLiteral("SELECT e.service_code, e.duration_ms FROM queue_events e WHERE e.kind = 'finished' "
-                                 "AND e.duration_ms IS NOT NULL AND e.at >= ? AND e.at < ?");
+    // Waits: the tickets issued in the range, each with its first call, from the
+    // ticket rows themselves (migration 0520) through one covering index — not a
+    // join of the period's issue and call events, which took 2.3–3.4 s for a year
+    // on PostgreSQL (docs/performance.md "## Reports").
+    QString sql = m_pg ? QStringLiteral("SELECT t.issued_service_code, COUNT(*), array_agg(t.issued_at), "
+                                        "array_agg(COALESCE(t.first_called_at, 0))")
+                       : QStringLiteral("SELECT t.issued_service_code, t.issued_at, COALESCE(t.first_called_at, 0)");
+    sql += QStringLiteral(" FROM queue_tickets t WHERE t.issued_at >= ? AND t.issued_at < ?");
     QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, false, sql, binds);
-    sql += QStringLiteral(" LIMIT ?");
-    binds << limit + 1;
-    auto q = exec(m_db, sql, binds);
-    if (!q)
-        return q.error();
-    while (q->next()) {
-        if (out.serviceDurationsMs.size() >= limit) {
-            out.truncated = true;
-            break;
-        }
-        out.serviceDurationsMs.append({serviceIndex(q->value(0).toString()), q->value(1).toLongLong()});
+    queueFilter(filter, FilterOn::Ticket, sql, binds);
+    auto waits = forEachSample<2>(sql, binds, QStringLiteral("t.issued_service_code"), limit,
+                                  [&](const QString &code, const std::array<qint64, 2> &v) {
+                                      out.waits.append({serviceIndex(code), v[0], v[1]});
+                                  });
+    if (!waits)
+        return waits.error();
+    if (!waits.value()) {
+        out.truncated = true;
+        return out;
     }
-    return out;
-}
-
-Result<WaitSamples> ReportRepository::waitSamplesPg(const TimeRange &range, const reports::ReportFilter &filter, int limit)
-{
-    // The same samples as SQLite's, fetched differently (2.9 s for a year before;
-    // see docs/performance.md "## Reports").  The first calls are grouped per
-    // ticket as they stream in ticket order from the covering index (ticket_id,
-    // kind, at) INCLUDE (service_code) (migration 0511) — before it, a hash of a
-    // million calls spilled to disk — and hash-joined to the period's issues.
-    // Then one row per service with its samples as two arrays (aligned: both
-    // aggregates see the group's rows in one order) instead of a million rows
-    // through QPSQL; the pauses and percentiles stay in C++ on the same values.
-    WaitSamples out;
-    QString sql = QStringLiteral(
-        "SELECT e.service_code, COUNT(*), array_agg(e.at), array_agg(COALESCE(c.first_at, 0)) FROM queue_events e "
-        "LEFT JOIN (SELECT ticket_id, MIN(at) AS first_at FROM queue_events "
-        "WHERE kind = 'called' AND at >= ? AND at < ? GROUP BY ticket_id) c ON c.ticket_id = e.ticket_id "
-        "WHERE e.kind = 'issued' AND e.at >= ? AND e.at < ?");
-    {
-        // Scoped: QPSQL fetches row by row, so this result must be gone before
-        // the next statement runs or it would swallow that one's rows.
-        QVariantList binds{range.fromMs, range.toMs + 86'400'000, range.fromMs, range.toMs};
-        queueFilter(filter, true, sql, binds);
-        sql += QStringLiteral(" GROUP BY e.service_code ORDER BY e.service_code");
-        auto q = exec(m_db, sql, binds);
-        if (!q)
-            return q.error();
-        qint64 total = 0;
-        while (q->next()) {
-            total += q->value(1).toLongLong();
-            if (total > limit) {
-                out.truncated = true;
-                return out;
-            }
-            const int service = static_cast<int>(out.serviceCodes.size());
-            out.serviceCodes << q->value(0).toString();
-            const QList<qint64> issued = bigintArray(q->value(2).toString());
-            const QList<qint64> called = bigintArray(q->value(3).toString());
-            if (issued.size() != called.size() || issued.size() != q->value(1).toLongLong())
-                return Error::make(ErrorCode::Internal, QStringLiteral("waits: malformed sample arrays"));
-            out.waits.reserve(out.waits.size() + issued.size());
-            for (qsizetype i = 0; i < issued.size(); ++i)
-                out.waits.append({service, issued.at(i), called.at(i)});
-        }
-    }
-    sql = QStringLiteral("SELECT e.service_code, COUNT(*), array_agg(e.duration_ms) FROM queue_events e WHERE e.kind = 'finished' "
-                         "AND e.duration_ms IS NOT NULL AND e.at >= ? AND e.at < ?");
-    QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, false, sql, binds);
-    sql += QStringLiteral(" GROUP BY e.service_code ORDER BY e.service_code");
-    auto q = exec(m_db, sql, binds);
-    if (!q)
-        return q.error();
-    qint64 total = 0;
-    while (q->next()) {
-        total += q->value(1).toLongLong();
-        if (total > limit) {
-            out.truncated = true;
-            return out;
-        }
-        const QString code = q->value(0).toString();
-        qsizetype service = out.serviceCodes.indexOf(code);
-        if (service < 0) {
-            service = out.serviceCodes.size();
-            out.serviceCodes << code;
-        }
-        const QList<qint64> durations = bigintArray(q->value(2).toString());
-        out.serviceDurationsMs.reserve(out.serviceDurationsMs.size() + durations.size());
-        for (qint64 ms : durations)
-            out.serviceDurationsMs.append({static_cast<int>(service), ms});
-    }
+    // Service durations: finished services in the range, from the event log.
+    sql = m_pg ? QStringLiteral("SELECT e.service_code, COUNT(*), array_agg(e.duration_ms)")
+               : QStringLiteral("SELECT e.service_code, e.duration_ms");
+    sql += QStringLiteral(" FROM queue_events e WHERE e.kind = 'finished' AND e.duration_ms IS NOT NULL "
+                          "AND e.at >= ? AND e.at < ?");
+    binds = {range.fromMs, range.toMs};
+    queueFilter(filter, FilterOn::DeskEvent, sql, binds);
+    auto durations = forEachSample<1>(sql, binds, QStringLiteral("e.service_code"), limit,
+                                      [&](const QString &code, const std::array<qint64, 1> &v) {
+                                          out.serviceDurationsMs.append({serviceIndex(code), v[0]});
+                                      });
+    if (!durations)
+        return durations.error();
+    out.truncated = !durations.value();
     return out;
 }
 
@@ -483,7 +461,7 @@ Result<QList<KeyedCount>> ReportRepository::feedbackCounts(const TimeRange &rang
     QString sql = QStringLiteral("SELECT e.service_code, e.rating, COUNT(*), SUM(CASE WHEN e.comment <> '' THEN 1 ELSE 0 END) "
                                  "FROM feedback e WHERE e.submitted_at >= ? AND e.submitted_at < ?");
     QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, false, sql, binds);
+    queueFilter(filter, FilterOn::DeskEvent, sql, binds);
     sql += QStringLiteral(" GROUP BY e.service_code, e.rating");
     auto q = exec(m_db, sql, binds);
     if (!q)
@@ -552,49 +530,96 @@ Result<QList<DeskTiming>> ReportRepository::deskTimings()
     return out;
 }
 
-Status ReportRepository::insertEventsBulk(const QList<queue::QueueEvent> &events)
+namespace {
+
+/// Multi-row INSERTs of `head` "(c1, .., cN) VALUES", 500 rows a statement (at
+/// most 24 columns: 12,000 values, below both backends' limits), the full-size
+/// statement prepared once.  `row(i, values)` fills row i's N values.
+template <int N, typename Row>
+Status insertBulk(const QSqlDatabase &db, const QString &head, qsizetype rows, Row row)
 {
-    constexpr int kRows = 500;   // 11 columns: 5,500 values a statement, below both backends' limits
-    constexpr int kColumns = 11;
-    auto statement = [](qsizetype rows) {
-        QString sql = QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, "
-                                     "desk_name, clerk, duration_ms, detail) VALUES ");
-        const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (qsizetype i = 0; i < rows; ++i)
-            sql += (i ? QStringLiteral(", ") : QString()) + row;
+    static_assert(N <= 24);
+    constexpr int kRows = 500;
+    auto statement = [&](qsizetype n) {
+        QString one = QStringLiteral("(?");
+        for (int c = 1; c < N; ++c)
+            one += QStringLiteral(", ?");
+        one += QLatin1Char(')');
+        QString sql = head;
+        for (qsizetype i = 0; i < n; ++i)
+            sql += (i ? QStringLiteral(", ") : QStringLiteral(" ")) + one;
         return sql;
     };
-    QSqlQuery full(m_db);
+    QSqlQuery full(db);
     bool fullPrepared = false;
-    for (qsizetype start = 0; start < events.size(); start += kRows) {
-        const qsizetype n = std::min<qsizetype>(kRows, events.size() - start);
-        QSqlQuery tail(m_db);
+    std::array<QVariant, N> values;
+    for (qsizetype start = 0; start < rows; start += kRows) {
+        const qsizetype n = std::min<qsizetype>(kRows, rows - start);
+        QSqlQuery tail(db);
         QSqlQuery *q = &full;
         if (n == kRows) {
             if (!fullPrepared) {
                 if (!full.prepare(statement(kRows)))
-                    return sqlError(full, QStringLiteral("bulk events"));
+                    return sqlError(full, QStringLiteral("bulk insert"));
                 fullPrepared = true;
             }
         } else {
             if (!tail.prepare(statement(n)))
-                return sqlError(tail, QStringLiteral("bulk events"));
+                return sqlError(tail, QStringLiteral("bulk insert"));
             q = &tail;
         }
         int pos = 0;
         for (qsizetype i = start; i < start + n; ++i) {
-            const queue::QueueEvent &e = events.at(i);
-            const QVariant values[kColumns] = {
-                e.atMs, e.kind, e.ticketId > 0 ? QVariant(e.ticketId) : QVariant(QMetaType(QMetaType::LongLong)),
-                e.ticketNumber, e.queueId > 0 ? QVariant(e.queueId) : QVariant(QMetaType(QMetaType::LongLong)), e.serviceCode,
-                e.deskId > 0 ? QVariant(e.deskId) : QVariant(QMetaType(QMetaType::LongLong)), e.deskName, e.clerk,
-                e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), e.detail};
-            for (const QVariant &v : values)
-                q->bindValue(pos++, v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QStringLiteral("")) : v);
+            row(i, values);
+            for (const QVariant &v : values) {
+                // An empty QString is '' (the text columns are NOT NULL); a null variant stays NULL.
+                const bool emptyText = !v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull();
+                q->bindValue(pos++, emptyText ? QVariant(QStringLiteral("")) : v);
+            }
         }
         if (!q->exec())
-            return sqlError(*q, QStringLiteral("bulk events"));
+            return sqlError(*q, QStringLiteral("bulk insert"));
     }
+    return {};
+}
+
+QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
+QVariant msOrNull(qint64 ms) { return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong)); }
+
+} // namespace
+
+Status ReportRepository::insertEventsBulk(const QList<queue::QueueEvent> &events)
+{
+    return insertBulk<11>(m_db, QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, "
+                                               "desk_id, desk_name, clerk, duration_ms, detail) VALUES"),
+                          events.size(), [&](qsizetype i, std::array<QVariant, 11> &v) {
+                              const queue::QueueEvent &e = events.at(i);
+                              v = {e.atMs, e.kind, idOrNull(e.ticketId), e.ticketNumber, idOrNull(e.queueId), e.serviceCode,
+                                   idOrNull(e.deskId), e.deskName, e.clerk,
+                                   e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), e.detail};
+                          });
+}
+
+Status ReportRepository::insertTicketsBulk(const QList<queue::Ticket> &tickets)
+{
+    // Explicit ids: PostgreSQL's identity column takes them only when told to.
+    const QString head = QStringLiteral("INSERT INTO queue_tickets (id, service_day, queue_id, number, kind, call_rank, service_code, "
+                                        "issued_service_code, services, state, issued_at, sort_at, callable_from, desk_id, clerk, "
+                                        "called_at, first_called_at, started_at, finished_at, outcome) ")
+                         + (m_pg ? QStringLiteral("OVERRIDING SYSTEM VALUE VALUES") : QStringLiteral("VALUES"));
+    CNAP_TRY(insertBulk<20>(m_db, head, tickets.size(), [&](qsizetype i, std::array<QVariant, 20> &v) {
+        const queue::Ticket &t = tickets.at(i);
+        v = {t.id, t.serviceDay, t.queueId, t.number, queue::kindKey(t.kind), queue::callRank(t.kind), t.serviceCode,
+             t.serviceCode, t.services.join(u','), queue::stateKey(t.state), t.issuedAtMs, t.sortAtMs, t.callableFromMs,
+             idOrNull(t.deskId), t.clerk, msOrNull(t.calledAtMs), msOrNull(t.calledAtMs), msOrNull(t.startedAtMs),
+             msOrNull(t.finishedAtMs), t.outcome ? QVariant(queue::outcomeKey(*t.outcome)) : QVariant(QMetaType(QMetaType::QString))};
+    }));
+    if (!m_pg)
+        return {};
+    auto q = exec(m_db, QStringLiteral("SELECT setval(pg_get_serial_sequence('queue_tickets', 'id'), "
+                                       "(SELECT COALESCE(MAX(id), 1) FROM queue_tickets))"));
+    if (!q)
+        return q.error();
     return {};
 }
 

@@ -150,8 +150,21 @@ public:
     /// statements prepared once per batch size.  Inside a Transaction.
     [[nodiscard]] Status insertEventsBulk(const QList<queue::QueueEvent> &events);
 
+    /// Benchmarks and demo loading only: writes finished tickets of past days
+    /// with their ids as given (the events written by insertEventsBulk refer to
+    /// them), then moves the id sequence past them.  Inside a Transaction.
+    [[nodiscard]] Status insertTicketsBulk(const QList<queue::Ticket> &tickets);
+
 private:
-    [[nodiscard]] Result<WaitSamples> waitSamplesPg(const TimeRange &range, const reports::ReportFilter &filter, int limit);
+    /// Runs a samples query (service code first, then N values per sample; the
+    /// caller's SELECT list is "code, v1..vN" on SQLite and "code, COUNT(*),
+    /// array_agg(v1).." on PostgreSQL, which it groups here by `serviceColumn`)
+    /// and hands each sample to `take(code, values)`.  False when more than
+    /// `limit` samples matched (the caller refuses the report rather than
+    /// computing it on a part).
+    template <std::size_t N, typename Take>
+    [[nodiscard]] Result<bool> forEachSample(QString sql, QVariantList binds, const QString &serviceColumn, int limit,
+                                             Take take);
 
     QSqlDatabase m_db;
     bool m_pg = false;
