@@ -916,7 +916,7 @@ Result<QList<QueueRepository::QueueCounts>> QueueRepository::queueCounts(const Q
 Result<QList<qint64>> QueueRepository::recentServiceDurations(qint64 queueId, qint64 sinceMs, int limit)
 {
     auto q = exec(m_db, QStringLiteral("SELECT duration_ms FROM queue_events WHERE queue_id = ? AND kind = 'finished' AND at >= ? "
-                                       "AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?"),
+                                       "AND duration_ms IS NOT NULL ORDER BY at DESC LIMIT ?"),
                   {queueId, sinceMs, limit});
     if (!q)
         return q.error();

@@ -417,4 +417,37 @@ TEST_P(QueueServiceTest, EstimatedWaitUsesServiceTimesAndOpenDesks)
     EXPECT_EQ(*info->estimatedWaitSecs, 3 * 600 / 2);
 }
 
+TEST_P(QueueServiceTest, EstimateAveragesTheLatestTwentyServicesOfTheLastWeek)
+{
+    // Eight days ago a one-hour visit (outside the week); today first a 30-minute
+    // visit, then twenty of 10 minutes: only the latest twenty count.
+    const QDateTime start = clock.now();
+    clock.set(start.addDays(-8));
+    issue(kS1);
+    call(QStringLiteral("1"));
+    clock.advanceSecs(3600);
+    finish(QStringLiteral("1"));
+    clock.set(start);
+    for (int i = 0; i < 21; ++i) {
+        issue(kS1);
+        call(QStringLiteral("1"));
+        clock.advanceSecs(i == 0 ? 1800 : 600);
+        finish(QStringLiteral("1"));
+    }
+    issue(kS1);
+    issue(kS1);
+    auto board = service->board(Actor::system());
+    ASSERT_TRUE(board.ok());
+    ASSERT_EQ(board->queues.at(0).waiting, 2);
+    ASSERT_TRUE(board->queues.at(0).estimatedWaitSecs.has_value());
+    EXPECT_EQ(*board->queues.at(0).estimatedWaitSecs, 2 * 600);
+    // A week later the estimate has no recent visits and falls back to the setting.
+    clock.set(start.addDays(8));
+    issue(kS1);
+    board = service->board(Actor::system());
+    ASSERT_TRUE(board.ok());
+    ASSERT_EQ(board->queues.at(0).waiting, 1);
+    EXPECT_EQ(*board->queues.at(0).estimatedWaitSecs, services::QueueSettings{}.defaultServiceMinutes * 60);
+}
+
 CNAP_INSTANTIATE_FOR_BACKENDS(QueueServiceTest);
