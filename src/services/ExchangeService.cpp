@@ -18,13 +18,15 @@ ExchangeService::ExchangeService(storage::DatabasePtr db, exchange::sync::SyncCo
 {
 }
 
-Result<exchange::sync::CycleReport> ExchangeService::syncNow(const Actor &actor, const exchange::sync::ProgressFn &progress)
+Result<exchange::sync::CycleReport> ExchangeService::syncNow(const Actor &actor, const exchange::sync::ProgressFn &progress,
+                                                             std::shared_ptr<std::atomic<bool>> stop)
 {
     CNAP_TRY(require(actor, Permission::ExchangeRun));
     if (!m_transports)
         return Error::make(ErrorCode::Unsupported, tr("обмін з реєстрами на цьому робочому місці не налаштовано"));
     CNAP_TRY(m_config.validate());
     exchange::sync::SyncEngine engine(m_db, m_config, m_transports, m_clock, QStringLiteral("desk-") + actor.login);
+    engine.shareStopFlag(std::move(stop));
     return engine.runCycle(progress);
 }
 

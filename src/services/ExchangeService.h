@@ -13,6 +13,8 @@
 #include "storage/MessageLogRepository.h"
 #include "storage/OutboxRepository.h"
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace cnap::services {
@@ -32,8 +34,11 @@ public:
                     exchange::sync::TransportFactory transports = {}, const Clock &clock = Clock::system());
 
     /// One sync cycle now (ExchangeRun), with progress.  Safe beside a running
-    /// daemon: claims are leases, engines never take the same item.
-    [[nodiscard]] Result<exchange::sync::CycleReport> syncNow(const Actor &actor, const exchange::sync::ProgressFn &progress = {});
+    /// daemon: claims are leases, engines never take the same item.  Setting
+    /// `stop` (from any thread) ends the cycle early: messages on the wire
+    /// finish, claimed ones not yet sent go back to the outbox.
+    [[nodiscard]] Result<exchange::sync::CycleReport> syncNow(const Actor &actor, const exchange::sync::ProgressFn &progress = {},
+                                                              std::shared_ptr<std::atomic<bool>> stop = {});
 
     /// The outbox, oldest first (CaseRead).
     [[nodiscard]] Result<QList<storage::OutboxItem>> outbox(const Actor &actor, std::optional<storage::OutboxState> state = std::nullopt,

@@ -35,6 +35,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <memory>
+
 using namespace cnap;
 using namespace cnap::gui::exchange;
 using cnap::test::Backend;
@@ -129,6 +131,59 @@ TEST_P(ExchangePageTest, SyncNowDeliversTheOutboxWithTheProgressBarReaching100)
                && page.outboxView()->model()->index(6, OutboxModel::StateColumn).data().toString() == QStringLiteral("Доставлено");
     }));
     EXPECT_TRUE(presentedError(&page).isEmpty());
+}
+
+TEST_P(ExchangePageTest, ClosingThePageStopsSyncNowAndReturnsTheUnsentToTheOutbox)
+{
+    // Every answer takes 400 ms: a dozen items at two at a time would keep the
+    // window from closing for seconds.  Closing stops the cycle instead:
+    // what is on the wire finishes, what was claimed but not sent goes back.
+    ExchangeGuiFixture f(GetParam());
+    ASSERT_TRUE(f.ok());
+    constexpr int kItems = 12;
+    for (int i = 0; i < kItems; ++i)
+        f.outbox().registerCase(outbox::kResidence, 200 + i);
+    SimProcess sim({QStringLiteral("--decision-delay-ms"), QStringLiteral("0"), QStringLiteral("--fault"), QStringLiteral("delay"),
+                    QStringLiteral("--delay-ms"), QStringLiteral("400")});
+    ASSERT_TRUE(sim.started()) << sim.output().toStdString();
+    // No status polls of the accepted (each would take 400 ms too).
+    const QString config = f.writeSyncConfig(sim.url(), [](auto &c) { c.statusPollInterval = std::chrono::hours(1); });
+    auto page = std::make_unique<ExchangePage>(f.contextAs(Role::Supervisor, QStringLiteral("head")),
+                                               ExchangeSetup::fromFile(config, storeDir(f)));
+    page->show();
+    ASSERT_TRUE(waitFor([&] { return page->syncButton()->isEnabled(); })) << page->syncButton()->toolTip().toStdString();
+    int finishedItems = 0;
+    QObject::connect(page->sync(), &SyncController::progressChanged, page.get(),
+                     [&](int, int finished, int) { finishedItems = std::max(finishedItems, finished); });
+    page->syncNow();
+    ASSERT_TRUE(waitFor([&] { return finishedItems >= 1; }, 30000));
+    page.reset();  // the window closes mid-cycle; the destructor waits for the worker
+
+    const auto items = allItems(f);
+    ASSERT_EQ(items.size(), kItems);
+    int done = 0, pending = 0;
+    for (const auto &i : items) {
+        done += i.state == OutboxState::Done;
+        pending += i.state == OutboxState::Pending;
+        EXPECT_TRUE(i.state == OutboxState::Done || i.state == OutboxState::Pending)
+            << i.caseNumber.toStdString() << " left " << int(i.state);
+    }
+    EXPECT_GE(done, 1);
+    EXPECT_GT(pending, 0) << "the cycle ran to its end instead of stopping";
+    EXPECT_EQ(done + pending, kItems);
+
+    // Nothing lost: the next Sync now delivers the rest, each once.
+    ExchangePage again(f.contextAs(Role::Supervisor, QStringLiteral("head")), ExchangeSetup::fromFile(config, storeDir(f)));
+    again.show();
+    ASSERT_TRUE(waitFor([&] { return again.syncButton()->isEnabled(); }));
+    QSignalSpy finished(again.sync(), &SyncController::finished);
+    QSignalSpy failed(again.sync(), &SyncController::failed);
+    again.syncNow();
+    ASSERT_TRUE(waitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 60000));
+    ASSERT_TRUE(failed.isEmpty()) << failed.at(0).at(0).value<Error>().describe().toStdString();
+    EXPECT_EQ(finished.at(0).at(0).value<cnap::exchange::sync::CycleReport>().done, pending);
+    for (const auto &i : allItems(f))
+        EXPECT_EQ(i.state, OutboxState::Done) << i.caseNumber.toStdString();
 }
 
 TEST_P(ExchangePageTest, TheShortcutRunsSyncNowFromAnyPageOfTheSupervisorWindow)

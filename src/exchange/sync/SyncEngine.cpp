@@ -192,9 +192,9 @@ Result<CycleReport> SyncEngine::runCycle(const ProgressFn &progress)
     auto report = sendDue(progress);
     if (!report)
         return report;
-    if (!m_stop.load())
+    if (!m_stop->load())
         CNAP_TRY(pollResults(report.value()));
-    if (!m_stop.load() && m_config.pollOnline)
+    if (!m_stop->load() && m_config.pollOnline)
         CNAP_TRY(pollOnline(report.value()));
     if (m_config.messageLogDays > 0) {
         auto purged = storage::MessageLogRepository(m_db).purge(nowMs() - qint64(m_config.messageLogDays) * 86400 * 1000);
@@ -274,7 +274,7 @@ void SyncEngine::workerLoop(Worker &w, std::atomic<int> &finished, int total, co
         return {};
     };
 
-    while (!m_stop.load()) {
+    while (!m_stop->load()) {
         auto claim = repo.claim(m_config.batchSize, nowMs(), m_config.lease.count(), m_name, sealer);
         if (!claim) {
             w.report.problems << QStringLiteral("claim failed: %1").arg(claim.error().message);
@@ -284,7 +284,7 @@ void SyncEngine::workerLoop(Worker &w, std::atomic<int> &finished, int total, co
             break;
         w.report.claimed += int(claim->items.size());
         for (qsizetype i = 0; i < claim->items.size(); ++i) {
-            if (m_stop.load()) {
+            if (m_stop->load()) {
                 QList<qint64> rest;
                 for (qsizetype j = i; j < claim->items.size(); ++j)
                     rest << claim->items[j].id;
@@ -477,7 +477,7 @@ Status SyncEngine::pollResults(CycleReport &report)
     if (!transport)
         return transport.error();
     for (const OutboxItem &item : items.value()) {
-        if (m_stop.load())
+        if (m_stop->load())
             break;
         auto provider = m_config.serviceFor(item.serviceCode, item.serviceVersion);
         if (!provider) {
@@ -552,7 +552,7 @@ Status SyncEngine::pollOnline(CycleReport &report)
     auto transport = m_transports();
     if (!transport)
         return transport.error();
-    for (int page = 0; page < 20 && !m_stop.load(); ++page) {
+    for (int page = 0; page < 20 && !m_stop->load(); ++page) {
         auto since = repo.cursor(QStringLiteral("portal"));
         if (!since)
             return since.error();

@@ -67,8 +67,16 @@ public:
 
     /// Asks running work to stop: items not yet sent return to the outbox,
     /// those on the wire finish.  Thread-safe, signal-safe (an atomic store).
-    void requestStop() { m_stop.store(true); }
-    [[nodiscard]] bool stopRequested() const { return m_stop.load(); }
+    void requestStop() { m_stop->store(true); }
+    [[nodiscard]] bool stopRequested() const { return m_stop->load(); }
+    /// Makes `flag` this engine's stop request, so whoever holds it can stop a
+    /// cycle the engine runs on another thread (the desk's Sync now when its
+    /// window closes).  Before runCycle, not during it.
+    void shareStopFlag(std::shared_ptr<std::atomic<bool>> flag)
+    {
+        if (flag)
+            m_stop = std::move(flag);
+    }
 
     [[nodiscard]] const SyncConfig &config() const { return m_config; }
 
@@ -92,7 +100,7 @@ private:
     TransportFactory m_transports;
     const Clock &m_clock;
     QString m_name;
-    std::atomic<bool> m_stop{false};
+    std::shared_ptr<std::atomic<bool>> m_stop = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace cnap::exchange::sync

@@ -16,7 +16,13 @@ SyncController::SyncController(AppContext context, ExchangeSetup setup, QObject 
     });
 }
 
-SyncController::~SyncController() = default;
+SyncController::~SyncController()
+{
+    // m_runner's destructor (after this body) waits for the worker; ask the
+    // cycle to stop first so closing the window does not wait for the outbox.
+    if (m_stop)
+        m_stop->store(true);
+}
 
 void SyncController::setSetup(ExchangeSetup setup) { m_setup = std::move(setup); }
 
@@ -73,9 +79,11 @@ void SyncController::syncNow()
     const Actor actor = m_context.actor;
     const Clock *clock = m_context.clock;
     const ExchangeSetup known = m_setup;
+    m_stop = std::make_shared<std::atomic<bool>>(false);
+    auto stop = m_stop;
     m_runner->run(
         this,
-        [db, actor, clock, known, relay]() -> Result<cnap::exchange::sync::CycleReport> {
+        [db, actor, clock, known, relay, stop]() -> Result<cnap::exchange::sync::CycleReport> {
             // Read on the worker: the file may sit on a slow share, and an
             // administrator's fix since the page opened is taken up.
             const ExchangeSetup setup = known.reloaded();
@@ -83,7 +91,8 @@ void SyncController::syncNow()
                 return setup.config().error();
             const auto &config = setup.config().value();
             services::ExchangeService service(db, config, ExchangeSetup::transportsFor(config), *clock);
-            return service.syncNow(actor, [relay](int finished, int total) { Q_EMIT relay->progressed(finished, total); });
+            return service.syncNow(
+                actor, [relay](int finished, int total) { Q_EMIT relay->progressed(finished, total); }, stop);
         },
         [this](Result<cnap::exchange::sync::CycleReport> r) {
             setRunning(false);

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace cnap::gui {
@@ -31,7 +32,8 @@ class SyncController final : public QObject {
     Q_OBJECT
 public:
     SyncController(AppContext context, ExchangeSetup setup, QObject *parent = nullptr);
-    /// Waits for a running cycle to end (the engine finishes the items on the wire).
+    /// Stops a running cycle and waits for it: messages on the wire finish,
+    /// the rest go back to the outbox for the daemon or the next Sync now.
     ~SyncController() override;
 
     [[nodiscard]] const ExchangeSetup &setup() const { return m_setup; }
@@ -61,6 +63,7 @@ private:
     AppContext m_context;
     ExchangeSetup m_setup;
     std::unique_ptr<TaskRunner> m_runner;
+    std::shared_ptr<std::atomic<bool>> m_stop;  ///< the running cycle's stop request
     bool m_running = false;
     int m_percent = 0;
     int m_finished = 0;
