@@ -85,5 +85,32 @@ TEST(SupervisorModels, ReportTableModelShowsWhatTheExportWrites)
     EXPECT_EQ(model.columnCount(), 0);
 }
 
+TEST(BarChartAxisTest, FourRoundStepsAndWholeOnesForCounts)
+{
+    // 27 tickets in the busiest hour: 0, 10, 20, 30, 40 — not 12,5-steps up to 50.
+    ChartAxis a = chartAxis(27, true);
+    EXPECT_DOUBLE_EQ(a.step, 10);
+    EXPECT_DOUBLE_EQ(a.top, 40);
+    a = chartAxis(4, true);
+    EXPECT_DOUBLE_EQ(a.step, 1);
+    EXPECT_DOUBLE_EQ(a.top, 4);
+    // One ticket or none: still whole steps.
+    EXPECT_DOUBLE_EQ(chartAxis(1, true).step, 1);
+    EXPECT_DOUBLE_EQ(chartAxis(0, true).top, 4);
+    // Counts skip 2.5 (a quarter of a ticket) where times may use it.
+    EXPECT_DOUBLE_EQ(chartAxis(9, true).step, 5);
+    EXPECT_DOUBLE_EQ(chartAxis(9.3, false).step, 2.5);
+    EXPECT_DOUBLE_EQ(chartAxis(9.3, false).top, 10);
+    // Exactly on a step: no extra headroom.
+    EXPECT_DOUBLE_EQ(chartAxis(20, true).top, 20);
+    EXPECT_DOUBLE_EQ(chartAxis(0.3, false).step, 0.1);
+    for (double v : {0.7, 3.0, 13.0, 57.0, 101.0, 2400.0}) {
+        const ChartAxis x = chartAxis(v, true);
+        EXPECT_GE(x.top, v) << v;
+        EXPECT_LT(x.top, v * 4 + 4) << v;
+        EXPECT_EQ(x.step, std::floor(x.step)) << v;
+    }
+}
+
 } // namespace
 } // namespace cnap::gui

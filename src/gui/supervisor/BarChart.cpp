@@ -14,24 +14,33 @@ using reports::ReportKind;
 
 namespace {
 
-double niceCeiling(double v)
-{
-    if (v <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (v <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 QString shortLabel(const QString &s)
 {
     return s.size() > 14 ? QString(s.left(13) + QChar(0x2026)) : s;
 }
 
 } // namespace
+
+ChartAxis chartAxis(double maxValue, bool wholeNumbers)
+{
+    ChartAxis axis;
+    const double least = maxValue > 0 ? maxValue / ChartAxis::kSteps : 0.25;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(least)));
+    axis.step = 10 * magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+        const double step = m * magnitude;
+        if (wholeNumbers && step != std::floor(step))
+            continue;  // a count axis never reads "2,5 талона"
+        if (least <= step * (1 + 1e-9)) {
+            axis.step = step;
+            break;
+        }
+    }
+    if (wholeNumbers)
+        axis.step = std::max(axis.step, 1.0);
+    axis.top = axis.step * ChartAxis::kSteps;
+    return axis;
+}
 
 ChartSeries chartFor(const reports::ReportTable &t)
 {
@@ -127,9 +136,19 @@ void BarChart::render(QPainter &p, const QRect &area) const
     double maxValue = 0;
     for (const auto &b : m_series.bars)
         maxValue = std::max(maxValue, b.second);
-    const double top = niceCeiling(maxValue);
+    bool whole = true;
+    for (const auto &b : m_series.bars)
+        whole = whole && b.second == std::floor(b.second);
+    const ChartAxis axis = chartAxis(maxValue, whole);
+    const double top = axis.top;
     const QLocale locale;
-    const int axisWidth = fm.horizontalAdvance(locale.toString(top, 'g', 6)) + 8;
+    // As wide as the widest tick label ("37,5" is wider than the top's "50").
+    QStringList tickLabels;
+    int axisWidth = 0;
+    for (int i = 0; i <= ChartAxis::kSteps; ++i) {
+        tickLabels << locale.toString(axis.step * i, 'g', 6);
+        axisWidth = std::max(axisWidth, fm.horizontalAdvance(tickLabels.last()) + 8);
+    }
     const QRect plot(area.left() + axisWidth, area.top() + fm.height() + 10, area.width() - axisWidth,
                      area.height() - 2 * fm.height() - 18);
     if (plot.width() < 20 || plot.height() < 20) {
@@ -137,13 +156,13 @@ void BarChart::render(QPainter &p, const QRect &area) const
         return;
     }
     const QColor grid = palette().color(QPalette::Mid);
-    for (int i = 0; i <= 4; ++i) {
-        const int y = plot.bottom() - plot.height() * i / 4;
+    for (int i = 0; i <= ChartAxis::kSteps; ++i) {
+        const int y = plot.bottom() - plot.height() * i / ChartAxis::kSteps;
         p.setPen(QPen(grid, 0, i == 0 ? Qt::SolidLine : Qt::DotLine));
         p.drawLine(plot.left(), y, plot.right(), y);
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRect(area.left(), y - fm.height() / 2, axisWidth - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   locale.toString(top * i / 4, 'g', 6));
+                   tickLabels.at(i));
     }
     const int n = static_cast<int>(m_series.bars.size());
     const double slot = static_cast<double>(plot.width()) / n;

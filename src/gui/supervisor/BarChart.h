@@ -20,6 +20,15 @@ struct ChartSeries final {
 /// The series a report is best looked at as (empty when a chart would not help).
 [[nodiscard]] ChartSeries chartFor(const reports::ReportTable &table);
 
+/// The value axis: four equal steps from 0 to `top`, each a round number
+/// (1, 2, 2.5 or 5 times a power of ten) and whole when every bar is a count.
+struct ChartAxis final {
+    double step = 1;
+    double top = 4;
+    static constexpr int kSteps = 4;
+};
+[[nodiscard]] ChartAxis chartAxis(double maxValue, bool wholeNumbers);
+
 class BarChart final : public QWidget {
     Q_OBJECT
 public:
