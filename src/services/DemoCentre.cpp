@@ -191,7 +191,7 @@ Result<DemoReport> DemoCentre::setUp(const Actor &actor)
         if (!opened)
             return opened.error();
     }
-    const int tickets = 48;
+    const int tickets = 80;
     const int lateArrivals = 9;   // the last ones came in the last quarter hour and wait now
     const qint64 span = std::max<qint64>(start.secsTo(now) - 16 * 60, tickets);
     auto serveDue = [&](bool finishAll) -> Status {
@@ -210,16 +210,36 @@ Result<DemoReport> DemoCentre::setUp(const Actor &actor)
                     return c.error();
                 if (c.value()) {
                     CNAP_TRY(sim.startService(actor, d));
-                    busyUntil.insert(d, nowMs + (4 + rng.bounded(9)) * 60000LL);
+                    busyUntil.insert(d, nowMs + (4 + rng.bounded(9)) * 60000LL + rng.bounded(60) * 1000LL);
                 }
             }
         }
         return {};
     };
-    // Visitors keep coming faster than five desks serve them, so some wait at the end.
+    // The desks look up every half minute, as a clerk finishing a visit would,
+    // so every visitor waits a little and more when the desks are busy: the
+    // waits report and the hall board show a real morning, not zeros.
+    constexpr qint64 kTickSecs = 30;
+    QDateTime clockAt = start;
+    auto runUntil = [&](const QDateTime &until) -> Status {
+        while (clockAt.addSecs(kTickSecs) <= until) {
+            clockAt = clockAt.addSecs(kTickSecs);
+            simClock.set(clockAt);
+            CNAP_TRY(serveDue(false));
+        }
+        return {};
+    };
+    // Visitors come a little faster than five desks serve them at times, so
+    // queues form and clear; the last ones arrive in the last quarter hour and
+    // are still waiting when the demo opens.
     for (int i = 0; i < tickets; ++i) {
         const bool late = i >= tickets - lateArrivals;
-        simClock.set(late ? now.addSecs(-15 * 60 + (i - (tickets - lateArrivals)) * 90) : start.addSecs(span * i / (tickets - lateArrivals)));
+        const qint64 slot = span / (tickets - lateArrivals);
+        const QDateTime at = late ? now.addSecs(-15 * 60 + (i - (tickets - lateArrivals)) * 90)
+                                  : start.addSecs(slot * i + static_cast<qint64>(rng.bounded(static_cast<int>(std::max<qint64>(slot, 1)))));
+        if (!late)
+            CNAP_TRY(runUntil(at));
+        simClock.set(at);
         IssueRequest req;
         req.serviceCodes << services.at(rng.bounded(static_cast<int>(services.size()))).code;
         req.source = QStringLiteral("kiosk");
@@ -231,8 +251,6 @@ Result<DemoReport> DemoCentre::setUp(const Actor &actor)
         if (!t)
             return t.error();
         ++report.ticketsIssued;
-        if (!late)
-            CNAP_TRY(serveDue(false));
     }
     simClock.set(now);
     CNAP_TRY(serveDue(true));
