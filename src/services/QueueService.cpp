@@ -23,9 +23,15 @@ constexpr int kDurationSample = 20;          // recent finished visits the estim
 
 Error illegal(const QString &message) { return Error::make(ErrorCode::IllegalTransition, message); }
 
-Error unknownService(const QString &code)
+/// The queue's entry for a service, or a refusal naming the field when no queue serves it.
+Result<QueueServiceEntry> knownService(QueueRepository &repo, const QString &code)
 {
-    return Error::invalid(QStringLiteral("service"), tr("невідома послуга «%1»: її не віднесено до жодної черги").arg(code));
+    auto s = repo.service(code);
+    if (!s)
+        return s.error();
+    if (!s.value())
+        return Error::invalid(QStringLiteral("service"), tr("невідома послуга «%1»: її не віднесено до жодної черги").arg(code));
+    return *s.value();
 }
 
 // Normalises what the visitor shows (РНОКПП, document number) before hashing, so
@@ -292,11 +298,9 @@ Status QueueService::saveDesk(const Actor &actor, const QString &deskName, const
         return Error::invalid(QStringLiteral("services"), tr("вікно має обслуговувати хоча б одну послугу"));
     return inTransaction([&](QueueRepository &repo) -> Status {
         for (const QString &code : serviceCodes) {
-            auto s = repo.service(code);
+            auto s = knownService(repo, code);
             if (!s)
                 return s.error();
-            if (!s.value())
-                return unknownService(code);
         }
         auto id = repo.upsertDesk(deskName.trimmed(), serviceCodes, nowMs());
         if (!id)
@@ -326,11 +330,9 @@ Status QueueService::reassignDeskForToday(const Actor &actor, const QString &des
         if (!desk)
             return desk.error();
         for (const QString &code : codes) {
-            auto s = repo.service(code);
+            auto s = knownService(repo, code);
             if (!s)
                 return s.error();
-            if (!s.value())
-                return unknownService(code);
         }
         QStringList usual = desk->serviceCodes;
         usual.sort();
@@ -581,12 +583,10 @@ Result<IssuedTicket> QueueService::issueTicket(const Actor &actor, const IssueRe
     auto issued = inTransaction([&](QueueRepository &repo) -> Result<Ticket> {
         QList<QueueServiceEntry> entries;
         for (const QString &code : codes) {
-            auto s = repo.service(code);
+            auto s = knownService(repo, code);
             if (!s)
                 return s.error();
-            if (!s.value())
-                return unknownService(code);
-            entries << *s.value();
+            entries << s.value();
         }
         if (priority) {
             auto cats = repo.categories();
@@ -659,12 +659,10 @@ Result<QList<QDateTime>> QueueService::freeSlots(const Actor &actor, const QStri
 {
     CNAP_TRY(require(actor, Permission::QueueIssueTicket));
     return reading([&](QueueRepository &repo) -> Result<QList<QDateTime>> {
-        auto s = repo.service(serviceCode);
+        auto s = knownService(repo, serviceCode);
         if (!s)
             return s.error();
-        if (!s.value())
-            return unknownService(serviceCode);
-        const AppointmentRules rules = s.value()->rules;
+        const AppointmentRules rules = s->rules;
         const QDateTime dayStart(day, QTime(0, 0));
         auto taken = repo.bookedSlots(serviceCode, dayStart.toMSecsSinceEpoch(), dayStart.addDays(1).toMSecsSinceEpoch());
         if (!taken)
@@ -688,12 +686,10 @@ Result<Booking> QueueService::book(const Actor &actor, const BookingRequest &req
     if (request.personId.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("person"), tr("для запису вкажіть ідентифікатор особи (РНОКПП або номер документа)"));
     return inTransaction([&](QueueRepository &repo) -> Result<Booking> {
-        auto s = repo.service(request.serviceCode);
+        auto s = knownService(repo, request.serviceCode);
         if (!s)
             return s.error();
-        if (!s.value())
-            return unknownService(request.serviceCode);
-        const AppointmentRules rules = s.value()->rules;
+        const AppointmentRules rules = s->rules;
         const QDateTime slot = request.slot.toLocalTime();
         CNAP_TRY(validateSlot(rules, m_clock.now().toLocalTime(), slot));
         CNAP_TRY(repo.lockServiceForBooking(request.serviceCode));
@@ -726,7 +722,7 @@ Result<Booking> QueueService::book(const Actor &actor, const BookingRequest &req
         b.id = id.value();
         QueueEvent e = event(EventKind::Booked, actor, nullptr, nullptr);
         e.serviceCode = b.serviceCode;
-        e.queueId = s.value()->queueId;
+        e.queueId = s->queueId;
         e.detail = slot.toString(Qt::ISODate);
         CNAP_TRY(repo.appendEvent(e));
         return b;
@@ -774,29 +770,27 @@ Result<IssuedTicket> QueueService::checkIn(const Actor &actor, const QString &co
             return Error::invalid(QStringLiteral("code"), tr("реєстрація за записом відкривається за %1 хв до призначеного часу (%2)")
                                                               .arg(settings->lateArrival.earlyWindowSecs / 60)
                                                               .arg(slot.toString(QStringLiteral("HH:mm"))));
-        auto s = repo.service(booking.serviceCode);
+        auto s = knownService(repo, booking.serviceCode);
         if (!s)
             return s.error();
-        if (!s.value())
-            return unknownService(booking.serviceCode);
         auto groups = repo.groups();
         if (!groups)
             return groups.error();
         QString prefix;
         for (const QueueGroup &g : groups.value()) {
-            if (g.id == s.value()->queueId)
+            if (g.id == s->queueId)
                 prefix = g.prefix;
         }
         // On time: called at the slot ahead of walk-ins.  Too late: an ordinary
         // walk-in from now, so latecomers do not push out those who came on time.
         const TicketKind kind = verdict == CheckIn::OnTime ? TicketKind::Booked : TicketKind::Regular;
         const QString day = today();
-        auto seq = repo.nextNumber(s.value()->queueId, day, kind == TicketKind::Booked ? seriesLetter(kind) : QStringLiteral("R"));
+        auto seq = repo.nextNumber(s->queueId, day, kind == TicketKind::Booked ? seriesLetter(kind) : QStringLiteral("R"));
         if (!seq)
             return seq.error();
         Ticket t;
         t.serviceDay = day;
-        t.queueId = s.value()->queueId;
+        t.queueId = s->queueId;
         t.number = formatTicketNumber(prefix, kind, seq.value());
         t.kind = kind;
         t.serviceCode = booking.serviceCode;
@@ -1120,13 +1114,11 @@ Result<Ticket> QueueService::redirect(const Actor &actor, const QString &deskNam
         qint64 queueId = ticket.queueId;
         QString service = ticket.serviceCode;
         if (!target.serviceCode.trimmed().isEmpty()) {
-            auto s = repo.service(target.serviceCode.trimmed());
+            auto s = knownService(repo, target.serviceCode.trimmed());
             if (!s)
                 return s.error();
-            if (!s.value())
-                return unknownService(target.serviceCode);
-            queueId = s.value()->queueId;
-            service = s.value()->code;
+            queueId = s->queueId;
+            service = s->code;
         }
         qint64 targetDesk = 0;
         if (!target.deskName.trimmed().isEmpty()) {
