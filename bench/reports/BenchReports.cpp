@@ -7,8 +7,8 @@
 // Builds one year of a busy centre on each backend — the demo centre (catalogue,
 // queues, desks), N cases through the cases module's bulk loader (CaseDemo), a
 // queue history of N events (issue, call, finish: a third of N tickets, written
-// as ticket rows too) with air-raid pauses — then times every report over the whole year and the
-// supervisor's live refresh.  Goals: each report < 2 s, live refresh < 50 ms.
+// as ticket rows too) with air-raid pauses — then times every report over the
+// whole year and the supervisor's live refresh.  Goals: each report < 2 s, live refresh < 50 ms.
 
 #include "core/queue/QueueModel.h"
 #include "core/reports/Report.h"
@@ -132,13 +132,16 @@ Status loadEvents(const storage::DatabasePtr &db, qint64 events, const QDate &to
             const qint64 service = 120'000 + static_cast<qint64>(rng.bounded(1'080'000));
             const QString number = QStringLiteral("А-%1").arg(i + 1, 3, 10, QLatin1Char('0'));
             ++ticketId;
+            const qint64 called = issued + wait;
+            const QString clerk = QStringLiteral("clerk%1").arg(desk.name);
             batch.append({0, issued, QStringLiteral("issued"), ticketId, number, queueId, code, 0, {}, {}, std::nullopt, {}});
-            batch.append({0, issued + wait, QStringLiteral("called"), ticketId, number, queueId, code, desk.id, desk.name,
-                          QStringLiteral("clerk%1").arg(desk.name), std::nullopt, {}});
+            batch.append({0, called, QStringLiteral("called"), ticketId, number, queueId, code, desk.id, desk.name, clerk,
+                          std::nullopt, {}});
             const bool noShow = rng.bounded(50) == 0;
-            batch.append({0, issued + wait + (noShow ? 180'000 : service), noShow ? QStringLiteral("no-show") : QStringLiteral("finished"),
-                          ticketId, number, queueId, code, desk.id, desk.name, QStringLiteral("clerk%1").arg(desk.name),
-                          noShow ? std::nullopt : std::optional<qint64>(service), noShow ? QString() : QStringLiteral("consultation")});
+            const qint64 ended = called + (noShow ? 180'000 : service);
+            batch.append({0, ended, noShow ? QStringLiteral("no-show") : QStringLiteral("finished"), ticketId, number, queueId,
+                          code, desk.id, desk.name, clerk, noShow ? std::nullopt : std::optional<qint64>(service),
+                          noShow ? QString() : QStringLiteral("consultation")});
             queue::Ticket ticket;
             ticket.id = ticketId;
             ticket.serviceDay = day.toString(Qt::ISODate);
@@ -149,10 +152,10 @@ Status loadEvents(const storage::DatabasePtr &db, qint64 events, const QDate &to
             ticket.state = noShow ? queue::TicketState::NoShow : queue::TicketState::Finished;
             ticket.issuedAtMs = ticket.sortAtMs = ticket.callableFromMs = issued;
             ticket.deskId = desk.id;
-            ticket.clerk = QStringLiteral("clerk%1").arg(desk.name);
-            ticket.calledAtMs = issued + wait;
-            ticket.startedAtMs = noShow ? 0 : issued + wait;
-            ticket.finishedAtMs = issued + wait + (noShow ? 180'000 : service);
+            ticket.clerk = clerk;
+            ticket.calledAtMs = called;
+            ticket.startedAtMs = noShow ? 0 : called;
+            ticket.finishedAtMs = ended;
             if (!noShow)
                 ticket.outcome = queue::Outcome::Consultation;
             ticketBatch.append(ticket);

@@ -80,7 +80,7 @@ Result<qint64> OutboxRepository::enqueue(const OutboxItem &item)
         QStringLiteral("INSERT INTO exchange_outbox (message_id, case_id, case_number, service_code, service_version, user_id, payload, "
                        "request, state, attempts, next_attempt_ms, last_error, created_ms, updated_ms) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"),
-        {item.messageId, item.caseId > 0 ? QVariant(item.caseId) : QVariant(QMetaType(QMetaType::LongLong)), text(item.caseNumber),
+        {item.messageId, positiveOrNull(item.caseId), text(item.caseNumber),
          item.serviceCode, text(item.serviceVersion), text(item.userId), nullableBytes(item.payload), nullableBytes(item.request),
          outboxStateKey(item.state), item.nextAttemptMs, text(item.lastError), item.createdMs, item.createdMs});
 }

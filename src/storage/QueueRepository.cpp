@@ -49,8 +49,6 @@ Ticket readTicket(const QSqlQuery &q)
 // Qt binds a null QString as SQL NULL; NOT NULL text columns get '' instead.
 QVariant text(const QString &s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
 
-QVariant nullableId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
-
 // The desk (SQL expression `desk`, used three times; no reference to t) serves
 // the ticket's service on the ticket's day: by the supervisor's reassignment for
 // that day if the desk has one (queue_desk_day_services, migration 0510), else by
@@ -284,7 +282,7 @@ Status QueueRepository::setDeskState(qint64 deskId, DeskState state, const QStri
 Status QueueRepository::setDeskCurrent(qint64 deskId, qint64 ticketId, int priorityStreak, qint64 nowMs)
 {
     auto q = execCached(m_db, QStringLiteral("UPDATE queue_desks SET current_ticket_id = ?, priority_streak = ?, updated_at = ? WHERE id = ?"),
-                  {nullableId(ticketId), priorityStreak, nowMs, deskId});
+                  {positiveOrNull(ticketId), priorityStreak, nowMs, deskId});
     if (!q)
         return q.error();
     return {};
@@ -368,8 +366,8 @@ Result<qint64> QueueRepository::insertTicket(const Ticket &t, const QString &sou
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)"),
         {t.serviceDay, t.queueId, t.number, kindKey(t.kind), callRank(t.kind),
          t.categoryKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.categoryKey), t.serviceCode, t.serviceCode,
-         t.services.join(u','), t.issuedAtMs, t.sortAtMs, t.callableFromMs, nullableId(t.targetDeskId),
-         nullableId(t.bookingId), text(source)});
+         t.services.join(u','), t.issuedAtMs, t.sortAtMs, t.callableFromMs, positiveOrNull(t.targetDeskId),
+         positiveOrNull(t.bookingId), text(source)});
 }
 
 Status QueueRepository::insertWaitingBulk(qint64 queueId, const QString &prefix, const QString &serviceCode, const QString &day,
@@ -658,7 +656,7 @@ Status QueueRepository::requeue(qint64 ticketId, qint64 queueId, const QString &
     auto q = exec(m_db, QStringLiteral("UPDATE queue_tickets SET state = 'waiting', queue_id = ?, service_code = ?, target_desk_id = ?, "
                                        "callable_from = ?, desk_id = NULL, clerk = '', called_at = NULL, started_at = NULL, "
                                        "finished_at = NULL, recalls = 0, outcome = NULL WHERE id = ?"),
-                  {queueId, serviceCode, nullableId(targetDeskId), callableFromMs, ticketId});
+                  {queueId, serviceCode, positiveOrNull(targetDeskId), callableFromMs, ticketId});
     if (!q)
         return q.error();
     return {};
@@ -788,7 +786,7 @@ Result<QList<qint64>> QueueRepository::bookedSlots(const QString &serviceCode, q
 Status QueueRepository::setBookingState(qint64 bookingId, const QString &state, qint64 ticketId)
 {
     auto q = exec(m_db, QStringLiteral("UPDATE queue_bookings SET state = ?, ticket_id = ? WHERE id = ?"),
-                  {state, nullableId(ticketId), bookingId});
+                  {state, positiveOrNull(ticketId), bookingId});
     if (!q)
         return q.error();
     return {};
@@ -840,8 +838,8 @@ Status QueueRepository::appendEvent(const QueueEvent &e)
 {
     auto q = execCached(m_db, QStringLiteral("INSERT INTO queue_events (at, kind, ticket_id, ticket_number, queue_id, service_code, desk_id, "
                                        "desk_name, clerk, duration_ms, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {e.atMs, e.kind, nullableId(e.ticketId), text(e.ticketNumber), nullableId(e.queueId), text(e.serviceCode), nullableId(e.deskId),
-                   text(e.deskName), text(e.clerk), e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), text(e.detail)});
+                  {e.atMs, e.kind, positiveOrNull(e.ticketId), text(e.ticketNumber), positiveOrNull(e.queueId), text(e.serviceCode), positiveOrNull(e.deskId),
+                   text(e.deskName), text(e.clerk), orNull(e.durationMs), text(e.detail)});
     if (!q)
         return q.error();
     return {};

@@ -5,8 +5,6 @@
 
 #include <QSqlRecord>
 
-#include <array>
-
 namespace cnap::storage {
 namespace {
 
@@ -222,37 +220,43 @@ Result<QList<KeyedCount>> ReportRepository::outcomeCounts(const TimeRange &range
 }
 
 template <std::size_t N, typename Take>
-Result<bool> ReportRepository::forEachSample(QString sql, QVariantList binds, const QString &serviceColumn, int limit,
-                                             Take take)
+Result<bool> ReportRepository::forEachSample(const QString &service, const std::array<QString, N> &values,
+                                             const QString &fromWhere, QVariantList binds, int limit, Take take)
 {
+    QString sql = QStringLiteral("SELECT ") + service;
     if (!m_pg) {
         // SQLite: a row per sample, read as it steps.
-        sql += QStringLiteral(" LIMIT ?");
+        for (const QString &v : values)
+            sql += QStringLiteral(", ") + v;
+        sql += fromWhere + QStringLiteral(" LIMIT ?");
         binds << limit + 1;
         auto q = exec(m_db, sql, binds);
         if (!q)
             return q.error();
         int seen = 0;
-        std::array<qint64, N> values{};
+        std::array<qint64, N> sample{};
         while (q->next()) {
             if (++seen > limit)
                 return false;
             for (std::size_t i = 0; i < N; ++i)
-                values[i] = q->value(static_cast<int>(i) + 1).toLongLong();
-            take(q->value(0).toString(), values);
+                sample[i] = q->value(static_cast<int>(i) + 1).toLongLong();
+            take(q->value(0).toString(), sample);
         }
         return true;
     }
     // PostgreSQL: a row per service, its samples as aligned arrays (every
     // aggregate of a group sees its rows in one order).  A year is a million
     // samples; through QPSQL a row each, the per-row cost was half the report.
-    sql += QStringLiteral(" GROUP BY ") + serviceColumn;
+    sql += QStringLiteral(", COUNT(*)");
+    for (const QString &v : values)
+        sql += QStringLiteral(", array_agg(") + v + QLatin1Char(')');
+    sql += fromWhere + QStringLiteral(" GROUP BY ") + service;
     auto q = exec(m_db, sql, binds);
     if (!q)
         return q.error();
     qint64 seen = 0;
     std::array<QList<qint64>, N> arrays;
-    std::array<qint64, N> values{};
+    std::array<qint64, N> sample{};
     while (q->next()) {
         const qint64 count = q->value(1).toLongLong();
         seen += count;
@@ -266,8 +270,8 @@ Result<bool> ReportRepository::forEachSample(QString sql, QVariantList binds, co
         const QString code = q->value(0).toString();
         for (qsizetype row = 0; row < count; ++row) {
             for (std::size_t i = 0; i < N; ++i)
-                values[i] = arrays[i].at(row);
-            take(code, values);
+                sample[i] = arrays[i].at(row);
+            take(code, sample);
         }
     }
     return true;
@@ -290,14 +294,12 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
     // ticket rows themselves (migration 0520) through one covering index — not a
     // join of the period's issue and call events, which took 2.3–3.4 s for a year
     // on PostgreSQL (docs/performance.md "## Reports").
-    QString sql = m_pg ? QStringLiteral("SELECT t.issued_service_code, COUNT(*), array_agg(t.issued_at), "
-                                        "array_agg(COALESCE(t.first_called_at, 0))")
-                       : QStringLiteral("SELECT t.issued_service_code, t.issued_at, COALESCE(t.first_called_at, 0)");
-    sql += QStringLiteral(" FROM queue_tickets t WHERE t.issued_at >= ? AND t.issued_at < ?");
+    QString where = QStringLiteral(" FROM queue_tickets t WHERE t.issued_at >= ? AND t.issued_at < ?");
     QVariantList binds{range.fromMs, range.toMs};
-    queueFilter(filter, FilterOn::Ticket, sql, binds);
-    auto waits = forEachSample<2>(sql, binds, QStringLiteral("t.issued_service_code"), limit,
-                                  [&](const QString &code, const std::array<qint64, 2> &v) {
+    queueFilter(filter, FilterOn::Ticket, where, binds);
+    auto waits = forEachSample<2>(QStringLiteral("t.issued_service_code"),
+                                  {QStringLiteral("t.issued_at"), QStringLiteral("COALESCE(t.first_called_at, 0)")}, where, binds,
+                                  limit, [&](const QString &code, const std::array<qint64, 2> &v) {
                                       out.waits.append({serviceIndex(code), v[0], v[1]});
                                   });
     if (!waits)
@@ -307,13 +309,11 @@ Result<WaitSamples> ReportRepository::waitSamples(const TimeRange &range, const 
         return out;
     }
     // Service durations: finished services in the range, from the event log.
-    sql = m_pg ? QStringLiteral("SELECT e.service_code, COUNT(*), array_agg(e.duration_ms)")
-               : QStringLiteral("SELECT e.service_code, e.duration_ms");
-    sql += QStringLiteral(" FROM queue_events e WHERE e.kind = 'finished' AND e.duration_ms IS NOT NULL "
-                          "AND e.at >= ? AND e.at < ?");
+    where = QStringLiteral(" FROM queue_events e WHERE e.kind = 'finished' AND e.duration_ms IS NOT NULL "
+                           "AND e.at >= ? AND e.at < ?");
     binds = {range.fromMs, range.toMs};
-    queueFilter(filter, FilterOn::DeskEvent, sql, binds);
-    auto durations = forEachSample<1>(sql, binds, QStringLiteral("e.service_code"), limit,
+    queueFilter(filter, FilterOn::DeskEvent, where, binds);
+    auto durations = forEachSample<1>(QStringLiteral("e.service_code"), {QStringLiteral("e.duration_ms")}, where, binds, limit,
                                       [&](const QString &code, const std::array<qint64, 1> &v) {
                                           out.serviceDurationsMs.append({serviceIndex(code), v[0]});
                                       });
@@ -583,9 +583,6 @@ Status insertBulk(const QSqlDatabase &db, const QString &head, qsizetype rows, R
     return {};
 }
 
-QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
-QVariant msOrNull(qint64 ms) { return ms > 0 ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong)); }
-
 } // namespace
 
 Status ReportRepository::insertEventsBulk(const QList<queue::QueueEvent> &events)
@@ -594,9 +591,9 @@ Status ReportRepository::insertEventsBulk(const QList<queue::QueueEvent> &events
                                                "desk_id, desk_name, clerk, duration_ms, detail) VALUES"),
                           events.size(), [&](qsizetype i, std::array<QVariant, 11> &v) {
                               const queue::QueueEvent &e = events.at(i);
-                              v = {e.atMs, e.kind, idOrNull(e.ticketId), e.ticketNumber, idOrNull(e.queueId), e.serviceCode,
-                                   idOrNull(e.deskId), e.deskName, e.clerk,
-                                   e.durationMs ? QVariant(*e.durationMs) : QVariant(QMetaType(QMetaType::LongLong)), e.detail};
+                              v = {e.atMs, e.kind, positiveOrNull(e.ticketId), e.ticketNumber, positiveOrNull(e.queueId), e.serviceCode,
+                                   positiveOrNull(e.deskId), e.deskName, e.clerk,
+                                   orNull(e.durationMs), e.detail};
                           });
 }
 
@@ -611,8 +608,8 @@ Status ReportRepository::insertTicketsBulk(const QList<queue::Ticket> &tickets)
         const queue::Ticket &t = tickets.at(i);
         v = {t.id, t.serviceDay, t.queueId, t.number, queue::kindKey(t.kind), queue::callRank(t.kind), t.serviceCode,
              t.serviceCode, t.services.join(u','), queue::stateKey(t.state), t.issuedAtMs, t.sortAtMs, t.callableFromMs,
-             idOrNull(t.deskId), t.clerk, msOrNull(t.calledAtMs), msOrNull(t.calledAtMs), msOrNull(t.startedAtMs),
-             msOrNull(t.finishedAtMs), t.outcome ? QVariant(queue::outcomeKey(*t.outcome)) : QVariant(QMetaType(QMetaType::QString))};
+             positiveOrNull(t.deskId), t.clerk, positiveOrNull(t.calledAtMs), positiveOrNull(t.calledAtMs), positiveOrNull(t.startedAtMs),
+             positiveOrNull(t.finishedAtMs), t.outcome ? QVariant(queue::outcomeKey(*t.outcome)) : QVariant(QMetaType(QMetaType::QString))};
     }));
     if (!m_pg)
         return {};

@@ -16,6 +16,8 @@
 #include <QHash>
 #include <QSqlDatabase>
 
+#include <array>
+
 namespace cnap::storage {
 
 /// A period as the database stores time: epoch ms for the queue, UTC moments
@@ -156,15 +158,14 @@ public:
     [[nodiscard]] Status insertTicketsBulk(const QList<queue::Ticket> &tickets);
 
 private:
-    /// Runs a samples query (service code first, then N values per sample; the
-    /// caller's SELECT list is "code, v1..vN" on SQLite and "code, COUNT(*),
-    /// array_agg(v1).." on PostgreSQL, which it groups here by `serviceColumn`)
-    /// and hands each sample to `take(code, values)`.  False when more than
-    /// `limit` samples matched (the caller refuses the report rather than
-    /// computing it on a part).
+    /// Selects `service` and the N `values` of every sample `fromWhere` (" FROM …
+    /// WHERE …" with `binds`) matches and hands each to `take(code, values)`:
+    /// row by row on SQLite, grouped by service as arrays on PostgreSQL.
+    /// False when more than `limit` samples matched (the caller refuses the
+    /// report rather than computing it on a part).
     template <std::size_t N, typename Take>
-    [[nodiscard]] Result<bool> forEachSample(QString sql, QVariantList binds, const QString &serviceColumn, int limit,
-                                             Take take);
+    [[nodiscard]] Result<bool> forEachSample(const QString &service, const std::array<QString, N> &values,
+                                             const QString &fromWhere, QVariantList binds, int limit, Take take);
 
     QSqlDatabase m_db;
     bool m_pg = false;

@@ -191,6 +191,10 @@ Result<QSqlQuery> execOne(const QSqlDatabase &db, const QString &sql, const QVar
     return r;
 }
 
+QVariant positiveOrNull(qint64 value) { return value > 0 ? QVariant(value) : QVariant(QMetaType(QMetaType::LongLong)); }
+
+QVariant orNull(const std::optional<qint64> &value) { return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong)); }
+
 Result<qint64> insertReturningId(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
     auto q = execOne(db, sql + QStringLiteral(" RETURNING id"), binds);
