@@ -232,9 +232,9 @@ Result<DemoReport> DemoCentre::setUp(const Actor &actor)
     // Visitors come a little faster than five desks serve them at times, so
     // queues form and clear; the last ones arrive in the last quarter hour and
     // are still waiting when the demo opens.
+    const qint64 slot = span / (tickets - lateArrivals);
     for (int i = 0; i < tickets; ++i) {
         const bool late = i >= tickets - lateArrivals;
-        const qint64 slot = span / (tickets - lateArrivals);
         const QDateTime at = late ? now.addSecs(-15 * 60 + (i - (tickets - lateArrivals)) * 90)
                                   : start.addSecs(slot * i + static_cast<qint64>(rng.bounded(static_cast<int>(std::max<qint64>(slot, 1)))));
         if (!late)

@@ -134,11 +134,11 @@ void BarChart::render(QPainter &p, const QRect &area) const
         return;
     }
     double maxValue = 0;
-    for (const auto &b : m_series.bars)
-        maxValue = std::max(maxValue, b.second);
     bool whole = true;
-    for (const auto &b : m_series.bars)
+    for (const auto &b : m_series.bars) {
+        maxValue = std::max(maxValue, b.second);
         whole = whole && b.second == std::floor(b.second);
+    }
     const ChartAxis axis = chartAxis(maxValue, whole);
     const double top = axis.top;
     const QLocale locale;
